@@ -1,0 +1,20 @@
+# and / or / not return operands, and truthiness of built-in values.
+print(1 and 2)
+print(0 and 2)
+print(1 or 2)
+print(0 or 2)
+print(None or 'x')
+print('' or 'empty')
+print([] and 'never')
+print(not 0, not 1, not '', not 'a')
+print(not [], not [0], not {}, not None)
+print(True and False, True or False)
+print(bool(0), bool(-1), bool(''), bool(' '), bool([]), bool((0,)))
+print(True == 1, False == 0, True is True)
+print(True + 1, -True)
+def side(v):
+    print('side', v)
+    return v
+print(side(0) and side(1))
+print(side(1) or side(2))
+print(side(1) and side(0) or side(3))

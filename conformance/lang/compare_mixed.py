@@ -1,0 +1,12 @@
+# Comparisons across numeric types and of sequences.
+print(1 == 1.0, 2 < 2.5, 3.0 > 2)
+print(True == 1, 0 == False)
+print('abc' < 'abd', 'abc' < 'ab', 'B' < 'a', '' < 'a')
+print('abc' == 'abc', 'abc' != 'ABC')
+print([1, 2] < [1, 3], [1, 2] < [1, 2, 0], [] < [0])
+print([1, 2] == [1, 2], [1, 2] == [2, 1])
+print((1, 2) < (1, 2, 3), (2,) > (1, 9))
+print(1 == '1', [1] == (1,))
+print(None == None, None == 0)
+print(2 ** 70 > 1.0, -(2 ** 70) < 0)
+print(max(3, 1, 2) == 3)

@@ -1,0 +1,11 @@
+# Bitwise operators and shifts on small and big ints.
+print(6 & 3, 6 | 3, 6 ^ 3, ~5)
+print(1 << 10, 1024 >> 3, -16 >> 2)
+print(1 << 70)
+print((1 << 70) >> 69)
+print(0xff & 0x0f)
+print(-1 & 0xff)
+print((2 ** 70) & 0xffff, (2 ** 70 - 1) & 0xffff)
+print('%x' % (1 << 40))
+print(5 == 5.0, 7 != 8)
+print(10 ** 0, 0 ** 0, (-1) ** 7)

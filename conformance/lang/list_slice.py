@@ -1,0 +1,22 @@
+# Slice reads on lists (slice assignment is a later milestone).
+l = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+print(l[2:5])
+print(l[:3])
+print(l[7:])
+print(l[:])
+print(l[-3:])
+print(l[:-3])
+print(l[-5:-2])
+print(l[::2])
+print(l[1::3])
+print(l[::-1])
+print(l[8:2:-2])
+print(l[5:2])
+print(l[100:])
+print(l[-100:2])
+print(l[3:100])
+c = l[:]
+c.append('x')
+print(len(l), len(c))
+t = (1, 2, 3, 4)
+print(t[1:3], t[::-1])

@@ -1,0 +1,20 @@
+# Common str methods of the first cut.
+s = '  Hello, World  '
+print('[' + s.strip() + ']')
+print('[' + s.lstrip() + ']')
+print('[' + s.rstrip() + ']')
+print('xxhixx'.strip('x'))
+print('MiXeD'.upper(), 'MiXeD'.lower())
+print('aaa'.replace('a', 'b'))
+print('aaa'.replace('a', 'b', 2))
+print('hello'.replace('l', ''))
+print('hello'.find('l'), 'hello'.find('z'), 'hello'.find('lo'))
+print('hello'.find(''))
+print('hello'.startswith('he'), 'hello'.startswith('lo'))
+print('hello'.endswith('lo'), 'hello'.endswith('he'))
+print('banana'.count('a'), 'banana'.count('an'), 'banana'.count('x'))
+print('abc'.upper().lower())
+t = 'keep'
+t.upper()
+print(t)
+print(''.strip(), 'x'.upper())

@@ -1,0 +1,22 @@
+# %-formatting: %d %s %r %x %5d %-5s and a literal %%.
+print('%d' % 42)
+print('%d items' % -7)
+print('%s and %s' % ('a', 'b'))
+print('%r' % 'quoted')
+print('%r %r' % (1, None))
+print('%x' % 255)
+print('%x' % 0)
+print('[%5d]' % 42)
+print('[%-5d]' % 42)
+print('[%-5s]' % 'ab')
+print('[%5s]' % 'ab')
+print('%d%%' % 50)
+print('%s' % [1, 2])
+print('%s|%d|%x' % ('s', 10, 16))
+print('%d' % (2 ** 70))
+print('[%05d]' % 42)
+print('%s' % True, '%d' % True)
+try:
+    '%d %d' % (1,)
+except TypeError:
+    print('TypeError')

@@ -1,0 +1,21 @@
+# str.split and str.join.
+print('a,b,c'.split(','))
+print('a,,b'.split(','))
+print('  many   spaces here '.split())
+print('one'.split(','))
+print(''.split(','))
+print(''.split())
+print('a b c d'.split(' ', 2))
+print('k=v=w'.split('='))
+print('<>'.join(['x', 'y', 'z']))
+print(''.join(['a', 'b']))
+print(', '.join([]))
+print('-'.join('abc'))
+print(' '.join(('tuple', 'of', 'words')))
+words = 'the quick brown fox'.split()
+print(len(words), words[2])
+print('_'.join(words))
+try:
+    ','.join(['a', 1])
+except TypeError:
+    print('TypeError')

@@ -1,0 +1,3 @@
+# Negative control: prints one line, then dies with an uncaught exception.
+print('before the raise')
+raise ValueError('boom')

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+// runner.h: runs a suite of conformance tests on one board and writes the
+// report as it goes.
+//
+//   runner_t *run = runner_new();
+//   runner_set_transport(run, t);              // not owned; opened by the runner
+//   runner_set_target_label(run, "vboard");    // for the report (no secrets)
+//   runner_set_report_dir(run, "reports/runs");
+//   int exit_code;
+//   runner_run(run, &suite, &exit_code);
+//   runner_free(run);
+//
+// Per test: soft reset, run the file (raw-paste), compare stdout ("\r\n"
+// read as "\n") with the .exp. Outcomes and exit codes as in `rig run
+// --help`. A stop request (SIGINT/SIGTERM) ends the run: the report is
+// marked "aborted" and the exit code is 130.
+#ifndef RIG_RUNNER_H
+#define RIG_RUNNER_H
+
+#include "buf.h"
+#include "report.h"
+#include "suite.h"
+#include "transport.h"
+
+#include <stdio.h>
+
+#define RUNNER_DEFAULT_TIMEOUT_MS 10000
+#define RUNNER_RESET_TIMEOUT_MS 10000
+
+// Exit codes of `rig run`.
+enum { RIG_EXIT_OK = 0, RIG_EXIT_FAIL = 1, RIG_EXIT_INFRA = 2, RIG_EXIT_ABORTED = 130 };
+
+// The firmware identity probe run before the tests.
+#define RUNNER_PROBE                                                                                         \
+  "import sys\nprint(sys.implementation.name)\nprint(sys.version)\nprint(sys.platform)\n"                    \
+  "print(getattr(sys.implementation, '_machine', ''))\n"
+
+typedef struct runner runner_t;
+
+runner_t *runner_new(void);
+void runner_free(runner_t *run);
+
+void runner_set_transport(runner_t *run, transport_t *t);
+void runner_set_target_label(runner_t *run, const char *label);
+// Names the transcript file: DIR/<run-id>/transcript-<board>.log.
+void runner_set_board_name(runner_t *run, const char *name);
+void runner_set_report_dir(runner_t *run, const char *dir);
+// Default per-test timeout (a test's "# timeout: N" wins).
+void runner_set_timeout(runner_t *run, int ms);
+// Raw REPL entry: per-attempt timeout and attempts (repl_set_enter_timeout).
+void runner_set_enter_timeout(runner_t *run, int ms, int attempts);
+// What the board declares for "# requires:" (comma-separated; "" = nothing).
+void runner_set_capabilities(runner_t *run, const char *list);
+// Where the per-test lines go (NULL: nowhere); [progress] adds a progress
+// line rewritten in place (for terminals).
+void runner_set_output(runner_t *run, FILE *out, int progress);
+
+// Runs [suite]. Returns RIG_OK when the run happened (whatever the
+// outcomes; see *exit_code), or an error when no report could be written
+// (message in runner_errmsg; *exit_code is then RIG_EXIT_INFRA).
+rig_status_t runner_run(runner_t *run, const suite_t *suite, int *exit_code);
+
+const char *runner_report_path(const runner_t *run);
+const char *runner_errmsg(const runner_t *run);
+
+// Compares [out] (stdout as received) with [exp] after reading "\r\n" as
+// "\n" in both. 1 when equal.
+int runner_output_matches(const char *out, size_t outlen, const char *exp, size_t explen);
+
+// Copies [s] into [b] with every "\r\n" made "\n".
+void runner_normalise(const char *s, size_t len, buf_t *b);
+
+#endif

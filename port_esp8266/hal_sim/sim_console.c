@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+// sim_console.c: the virtual board's UART0 (board_console_* of board_hal.h).
+//
+// TCP mode serves one client at a time; a second connection is told the
+// console is busy and closed. A client that goes away is forgotten and the
+// board keeps running, its output dropped until the next client connects,
+// as a real board's UART output is when nothing listens.
+#define _GNU_SOURCE // accept4
+#include "sim_console.h"
+#include "board_hal.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <stdbool.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+static struct {
+  int listen_fd; // TCP mode: the listening socket, else -1
+  int client_fd; // TCP: the connected client or -1; stdio: 0
+  int out_fd;    // where output goes (-1: dropped)
+  bool stdio;
+  bool plain_newlines; // stdio: drop the "\r" of "\r\n"
+  bool cr_pending;     // plain_newlines: a "\r" was held back
+  unsigned char buf[512];
+  size_t buf_len, buf_pos; // received bytes not yet handed out
+} con = {.listen_fd = -1, .client_fd = -1, .out_fd = -1};
+
+int sim_console_listen_tcp(uint16_t port) {
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return -1;
+  int one = 1;
+  setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons(port)};
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  if (bind(fd, (struct sockaddr *)&addr, sizeof addr) < 0 || listen(fd, 4) < 0 ||
+      getsockname(fd, (struct sockaddr *)&addr, &len) < 0) {
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return -1;
+  }
+  con.listen_fd = fd;
+  return ntohs(addr.sin_port);
+}
+
+void sim_console_use_stdio(int plain_newlines) {
+  con.stdio = true;
+  con.client_fd = 0;
+  con.out_fd = 1;
+  con.plain_newlines = plain_newlines != 0;
+}
+
+static void drop_client(void) {
+  if (con.stdio || con.client_fd < 0) return;
+  close(con.client_fd);
+  con.client_fd = con.out_fd = -1;
+  con.buf_len = con.buf_pos = 0;
+}
+
+static void accept_client(void) {
+  int fd = accept4(con.listen_fd, NULL, NULL, SOCK_CLOEXEC);
+  if (fd < 0) return;
+  if (con.client_fd >= 0) {
+    static const char busy[] = "vboard: console busy (one client at a time)\r\n";
+    (void)!send(fd, busy, sizeof busy - 1, MSG_NOSIGNAL);
+    close(fd);
+    return;
+  }
+  int one = 1;
+  setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  con.client_fd = con.out_fd = fd;
+}
+
+// Milliseconds left until [deadline_us] for poll(), or -1 to wait forever.
+static int poll_timeout_ms(uint32_t timeout_us, uint64_t deadline_us) {
+  if (timeout_us == BOARD_WAIT_FOREVER) return -1;
+  uint64_t now = board_ticks_us();
+  if (now >= deadline_us) return 0;
+  return (int)((deadline_us - now + 999) / 1000);
+}
+
+int board_console_rx(uint32_t timeout_us) {
+  uint64_t deadline = board_ticks_us() + (timeout_us == BOARD_WAIT_FOREVER ? 0 : timeout_us);
+  for (;;) {
+    if (con.buf_pos < con.buf_len) return con.buf[con.buf_pos++];
+    struct pollfd fds[2];
+    int n = 0, client_at = -1, listen_at = -1;
+    if (con.client_fd >= 0) {
+      client_at = n;
+      fds[n++] = (struct pollfd){.fd = con.client_fd, .events = POLLIN};
+    }
+    if (con.listen_fd >= 0) {
+      listen_at = n;
+      fds[n++] = (struct pollfd){.fd = con.listen_fd, .events = POLLIN};
+    }
+    if (n == 0) return BOARD_RX_CLOSED;
+    int ready = poll(fds, (nfds_t)n, poll_timeout_ms(timeout_us, deadline));
+    if (ready < 0 && errno != EINTR) return BOARD_RX_CLOSED;
+    if (ready > 0 && listen_at >= 0 && (fds[listen_at].revents & POLLIN)) accept_client();
+    if (ready > 0 && client_at >= 0 && fds[client_at].revents) {
+      ssize_t got = read(fds[client_at].fd, con.buf, sizeof con.buf);
+      if (got > 0) {
+        con.buf_len = (size_t)got;
+        con.buf_pos = 0;
+        continue;
+      }
+      if (got < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+      if (con.stdio) {
+        con.client_fd = -1; // stdin ended: nothing more will come
+        if (con.listen_fd < 0) return BOARD_RX_CLOSED;
+      } else {
+        drop_client();
+      }
+    }
+    if (poll_timeout_ms(timeout_us, deadline) == 0) return BOARD_RX_TIMEOUT;
+  }
+}
+
+static void write_all(const char *buf, size_t len) {
+  while (len > 0 && con.out_fd >= 0) {
+    ssize_t n = con.stdio ? write(con.out_fd, buf, len) : send(con.out_fd, buf, len, MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      if (con.stdio) con.out_fd = -1;
+      else drop_client();
+      return;
+    }
+    buf += n;
+    len -= (size_t)n;
+  }
+}
+
+void board_console_tx(const char *buf, size_t len) {
+  if (!con.plain_newlines) {
+    write_all(buf, len);
+    return;
+  }
+  // Hold a trailing "\r" back until we know whether "\n" follows it.
+  size_t start = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (con.cr_pending) {
+      con.cr_pending = false;
+      if (buf[i] != '\n') write_all("\r", 1);
+    }
+    if (buf[i] == '\r') {
+      write_all(buf + start, i - start);
+      start = i + 1;
+      con.cr_pending = true;
+    }
+  }
+  write_all(buf + start, len - start);
+}

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+// sim_console.h: where the virtual board's UART0 goes: a TCP port on
+// 127.0.0.1 (one client at a time, as ser2net exports a real board) or the
+// process's own stdin/stdout.
+#ifndef SIM_CONSOLE_H
+#define SIM_CONSOLE_H
+
+#include <stdint.h>
+
+// Listens on 127.0.0.1:[port] (0 picks a free port). Returns the port
+// bound, or -1 with errno set.
+int sim_console_listen_tcp(uint16_t port);
+
+// Uses stdin/stdout instead. With [plain_newlines], "\r\n" written by the
+// firmware reaches stdout as "\n" (for `vboard run`, whose output is
+// compared with CPython's).
+void sim_console_use_stdio(int plain_newlines);
+
+#endif

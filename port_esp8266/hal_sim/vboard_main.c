@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: MIT
+// vboard_main.c: the virtual ESP8266 board, a host process.
+//
+//   vboard [--port N] [--heap SIZE] [--stdio]   serve the console
+//   vboard run [--heap SIZE] FILE.py            run a script once and exit
+//
+// The rest of the board_hal.h back-end (time, identity, resets) lives here
+// too; it grows into sim/ as devices arrive.
+#include "board_hal.h"
+#include "port.h"
+#include "sim_console.h"
+
+#include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#ifndef PYRITE_VERSION
+#define PYRITE_VERSION "0.0.0"
+#endif
+
+// Longest script `vboard run` accepts; the chip could not hold more.
+#define RUN_SOURCE_MAX (1024 * 1024)
+
+static struct {
+  jmp_buf reset_point; // board_reset() restarts the boot sequence here
+  int reset_cause;
+  uint64_t boot_ns; // monotonic clock at the last reset
+  void *heap;       // the GC heap, kept across resets as the chip's RAM is
+  size_t heap_size;
+} board = {.reset_cause = BOARD_RESET_POWER_ON};
+
+static uint64_t monotonic_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+uint64_t board_ticks_us(void) { return (monotonic_ns() - board.boot_ns) / 1000; }
+
+const char *board_name(void) { return "ESP module (virtual) with ESP8266"; }
+
+int board_reset_cause(void) { return board.reset_cause; }
+
+void board_reset(int cause) {
+  board.reset_cause = cause;
+  longjmp(board.reset_point, 1);
+}
+
+// The "rst cause" number the ROM prints for a reset reason (PROTOCOLS.md
+// 3.9: 1 power-on, 2 external, 4 hardware watchdog). Software restarts and
+// exceptions also show 2, deep-sleep wake 5 (UNCERTAIN: community reports).
+static int rom_rst_cause(int cause) {
+  switch (cause) {
+  case BOARD_RESET_POWER_ON: return 1;
+  case BOARD_RESET_WDT: return 4;
+  case BOARD_RESET_DEEPSLEEP: return 5;
+  default: return 2;
+  }
+}
+
+static void print_rom_boot_line(void) {
+  char line[96];
+  int n = snprintf(line, sizeof line, "\r\n ets Jan  8 2013,rst cause:%d, boot mode:(3,6)\r\n\r\n",
+                   rom_rst_cause(board.reset_cause));
+  board_console_tx(line, (size_t)n);
+}
+
+static void usage(FILE *to) {
+  fprintf(to, "usage: vboard [--port N] [--heap SIZE] [--stdio]\n"
+              "       vboard run [--heap SIZE] FILE.py\n"
+              "\n"
+              "The virtual ESP8266 board running the Pyrite firmware.\n"
+              "\n"
+              "  --port N     serve the console on TCP 127.0.0.1:N, one client at a time\n"
+              "               (default 0: a free port); prints\n"
+              "               'vboard: console on 127.0.0.1:PORT' once listening\n"
+              "  --stdio      serve the console on stdin/stdout instead; exits at end of input\n"
+              "  --heap SIZE  GC heap in bytes, K or M suffix allowed (default 38K, as on the chip)\n"
+              "  run FILE.py  run the script once, print its output, exit with its status\n"
+              "               (0 on success, 1 on an uncaught exception, SystemExit's code)\n"
+              "  --version    print the firmware version\n");
+}
+
+// Parses "38K", "65536", "1M". Returns 0 for anything else.
+static size_t parse_size(const char *text) {
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(text, &end, 10);
+  if (errno || end == text) return 0;
+  if (*end == 'K' || *end == 'k') v *= 1024, end++;
+  else if (*end == 'M' || *end == 'm') v *= 1024 * 1024, end++;
+  if (*end != '\0' || v > (256ull << 20)) return 0;
+  return (size_t)v;
+}
+
+static char *read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  char *buf = malloc(RUN_SOURCE_MAX + 1);
+  size_t n = buf ? fread(buf, 1, RUN_SOURCE_MAX + 1, f) : 0;
+  int bad = !buf || ferror(f) || n > RUN_SOURCE_MAX;
+  fclose(f);
+  if (bad) {
+    free(buf);
+    errno = n > RUN_SOURCE_MAX ? EFBIG : EIO;
+    return NULL;
+  }
+  *len = n;
+  return buf;
+}
+
+static int run_script(const char *path) {
+  size_t len;
+  char *src = read_file(path, &len);
+  if (!src) {
+    fprintf(stderr, "vboard: cannot read %s: %s\n", path, strerror(errno));
+    return 2;
+  }
+  sim_console_use_stdio(1);
+  board.boot_ns = monotonic_ns();
+  // A reset during the script ends the run as a failure. Only statics are
+  // read after setjmp returns a second time.
+  static int status;
+  status = 1;
+  static char *source;
+  source = src;
+  if (setjmp(board.reset_point) == 0) status = port_run_source(board.heap, board.heap_size, src, len, path);
+  free(source);
+  return status;
+}
+
+// Boots the board and serves the console until its input ends. Every
+// reset comes back here, the way the chip restarts at its reset vector;
+// the console connection survives, as a USB serial link does.
+static void __attribute__((noinline)) serve(void) {
+  setjmp(board.reset_point);
+  board.boot_ns = monotonic_ns();
+  print_rom_boot_line();
+  port_boot(board.heap, board.heap_size);
+}
+
+int main(int argc, char **argv) {
+  long port = 0;
+  size_t heap_size = PORT_HEAP_DEFAULT;
+  int use_stdio = 0;
+  const char *script = NULL;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+      usage(stdout);
+      return 0;
+    } else if (!strcmp(a, "--version")) {
+      printf("vboard (Pyrite firmware) %s\n", PYRITE_VERSION);
+      return 0;
+    } else if (!strcmp(a, "--port") && i + 1 < argc) {
+      char *end;
+      port = strtol(argv[++i], &end, 10);
+      if (*end || port < 0 || port > 65535) {
+        fprintf(stderr, "vboard: bad --port '%s' (0..65535)\n", argv[i]);
+        return 2;
+      }
+    } else if (!strcmp(a, "--heap") && i + 1 < argc) {
+      heap_size = parse_size(argv[++i]);
+      if (heap_size < 4096) {
+        fprintf(stderr, "vboard: bad --heap '%s' (a size from 4K to 256M, e.g. 38K)\n", argv[i]);
+        return 2;
+      }
+    } else if (!strcmp(a, "--stdio")) {
+      use_stdio = 1;
+    } else if (!strcmp(a, "run") && !script && i + 1 < argc) {
+      script = argv[++i];
+    } else {
+      fprintf(stderr, "vboard: unexpected argument '%s'\n", a);
+      usage(stderr);
+      return 2;
+    }
+  }
+  signal(SIGPIPE, SIG_IGN);
+  // 8-byte alignment, as rt_init requires.
+  void *heap = aligned_alloc(8, (heap_size + 7) & ~(size_t)7);
+  if (!heap) {
+    fprintf(stderr, "vboard: cannot allocate a %zu-byte heap\n", heap_size);
+    return 2;
+  }
+  board.heap = heap;
+  board.heap_size = heap_size;
+  if (script) {
+    int status = run_script(script);
+    free(heap);
+    return status;
+  }
+  if (use_stdio) {
+    sim_console_use_stdio(0);
+  } else {
+    int bound = sim_console_listen_tcp((uint16_t)port);
+    if (bound < 0) {
+      fprintf(stderr, "vboard: cannot listen on 127.0.0.1:%ld: %s\n", port, strerror(errno));
+      return 2;
+    }
+    printf("vboard: console on 127.0.0.1:%d\n", bound);
+    fflush(stdout);
+  }
+  serve();
+  free(heap);
+  return 0;
+}

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+// exc_defs.h: the builtin exception classes as an X-macro EXC(Name, Base),
+// each after its base. Expanded by obj_exc.h (declarations), obj_exc.c
+// (the static type records), qstr.h (their names) and builtins.c (the
+// builtins namespace).
+// clang-format off
+EXC(BaseException, object)
+EXC(SystemExit, BaseException)
+EXC(KeyboardInterrupt, BaseException)
+EXC(GeneratorExit, BaseException)
+EXC(Exception, BaseException)
+EXC(StopIteration, Exception)
+EXC(ArithmeticError, Exception)
+EXC(OverflowError, ArithmeticError)
+EXC(ZeroDivisionError, ArithmeticError)
+EXC(AssertionError, Exception)
+EXC(AttributeError, Exception)
+EXC(EOFError, Exception)
+EXC(ImportError, Exception)
+EXC(ModuleNotFoundError, ImportError)
+EXC(LookupError, Exception)
+EXC(IndexError, LookupError)
+EXC(KeyError, LookupError)
+EXC(MemoryError, Exception)
+EXC(NameError, Exception)
+EXC(UnboundLocalError, NameError)
+EXC(OSError, Exception)
+EXC(RuntimeError, Exception)
+EXC(NotImplementedError, RuntimeError)
+EXC(RecursionError, RuntimeError)
+EXC(SyntaxError, Exception)
+EXC(IndentationError, SyntaxError)
+EXC(TypeError, Exception)
+EXC(ValueError, Exception)
+EXC(UnicodeError, ValueError)
+EXC(StopAsyncIteration, Exception)

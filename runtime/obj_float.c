@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: MIT
+// obj_float.c: the float type. repr follows CPython: the shortest digit
+// string that reads back to the same double, in fixed notation when the
+// decimal exponent is in [-4, 16), scientific otherwise.
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "obj_float.h"
+#include "gc.h"
+#include "obj_exc.h"
+#include "obj_func.h"
+#include "obj_int.h"
+#include "obj_str.h"
+#include "print.h"
+#include "qstr.h"
+#include "raise.h"
+
+rt_val_t rt_float_new(double d) {
+  rt_float_t *f = rt_gc_alloc(sizeof *f, RT_GC_LEAF);
+  f->type = &rt_float_type;
+  f->value = d;
+  return rt_val(f);
+}
+
+void rt_float_print_double(rt_printer_t *p, double d) {
+  if (isnan(d)) {
+    rt_print_cstr(p, "nan");
+    return;
+  }
+  if (isinf(d)) {
+    rt_print_cstr(p, d < 0 ? "-inf" : "inf");
+    return;
+  }
+  char buf[40];
+  int prec;
+  for (prec = 1; prec <= 17; prec++) {
+    snprintf(buf, sizeof buf, "%.*e", prec - 1, d);
+    if (strtod(buf, NULL) == d) break;
+  }
+  // buf is [-]D[.DDD]e[+-]XX: pull out the digits and the exponent.
+  char digits[24];
+  int nd = 0, exp10;
+  const char *s = buf;
+  bool neg = *s == '-';
+  if (neg) s++;
+  for (; *s && *s != 'e'; s++)
+    if (*s != '.') digits[nd++] = *s;
+  exp10 = atoi(s + 1);
+  while (nd > 1 && digits[nd - 1] == '0')
+    nd--;
+  char out[64];
+  int k = 0;
+  if (neg) out[k++] = '-';
+  if (exp10 >= -4 && exp10 < 16) {
+    if (exp10 < 0) {
+      out[k++] = '0';
+      out[k++] = '.';
+      for (int i = -1; i > exp10; i--)
+        out[k++] = '0';
+      for (int i = 0; i < nd; i++)
+        out[k++] = digits[i];
+    } else {
+      for (int i = 0; i <= exp10; i++)
+        out[k++] = i < nd ? digits[i] : '0';
+      out[k++] = '.';
+      if (nd > exp10 + 1)
+        for (int i = exp10 + 1; i < nd; i++)
+          out[k++] = digits[i];
+      else
+        out[k++] = '0';
+    }
+  } else {
+    out[k++] = digits[0];
+    if (nd > 1) {
+      out[k++] = '.';
+      for (int i = 1; i < nd; i++)
+        out[k++] = digits[i];
+    }
+    k += snprintf(out + k, sizeof out - (size_t)k, "e%c%02d", exp10 < 0 ? '-' : '+',
+                  exp10 < 0 ? -exp10 : exp10);
+  }
+  rt_print_str(p, out, (size_t)k);
+}
+
+bool rt_float_parse(const char *s, size_t n, double *out) {
+  char buf[64];
+  size_t k = 0;
+  size_t i = 0;
+  while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+    i++;
+  while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+    n--;
+  if (i >= n || n - i >= sizeof buf) return false;
+  for (; i < n; i++) {
+    if (s[i] == '_') continue;
+    buf[k++] = s[i];
+  }
+  buf[k] = 0;
+  const char *t = buf;
+  bool neg = false;
+  if (*t == '+' || *t == '-') neg = *t++ == '-';
+  char low[16];
+  size_t tl = strlen(t);
+  if (tl < sizeof low) {
+    for (size_t j = 0; j <= tl; j++)
+      low[j] = (char)(t[j] >= 'A' && t[j] <= 'Z' ? t[j] + 32 : t[j]);
+    if (!strcmp(low, "inf") || !strcmp(low, "infinity")) {
+      *out = neg ? -INFINITY : INFINITY;
+      return true;
+    }
+    if (!strcmp(low, "nan")) {
+      *out = NAN;
+      return true;
+    }
+  }
+  for (const char *c = t; *c; c++)
+    if (!((*c >= '0' && *c <= '9') || *c == '.' || *c == 'e' || *c == 'E' || *c == '+' || *c == '-'))
+      return false;
+  char *end;
+  double d = strtod(buf, &end);
+  if (*end || end == buf) return false;
+  *out = d;
+  return true;
+}
+
+static void float_print(rt_printer_t *p, rt_val_t self, bool repr) {
+  (void)repr;
+  rt_float_print_double(p, rt_float_get(self));
+}
+
+static double fmod_py(double x, double y) {
+  double m = fmod(x, y);
+  if (m != 0 && ((m < 0) != (y < 0))) m += y;
+  if (m == 0) m = copysign(0.0, y);
+  return m;
+}
+
+rt_val_t rt_float_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
+  if (op >= RT_BINARY_INPLACE_FIRST && op < RT_BINARY_LT)
+    op = (rt_binary_op_t)(op - RT_BINARY_INPLACE_FIRST - 1);
+  double x = rt_float_get(a), y;
+  if (rt_is_obj(b, &rt_float_type))
+    y = rt_float_get(b);
+  else if (rt_is_small(b) || b == RT_TRUE || b == RT_FALSE || rt_is_obj(b, &rt_int_type))
+    y = rt_int_to_double(b);
+  else
+    return RT_NULL;
+  switch (op) {
+  case RT_BINARY_ADD: return rt_float_new(x + y);
+  case RT_BINARY_SUB: return rt_float_new(x - y);
+  case RT_BINARY_MUL: return rt_float_new(x * y);
+  case RT_BINARY_TRUEDIV:
+    if (y == 0) rt_raise_msg(&rt_exc_ZeroDivisionError, RT_MSG("float division by zero"));
+    return rt_float_new(x / y);
+  case RT_BINARY_FLOORDIV:
+    if (y == 0) rt_raise_msg(&rt_exc_ZeroDivisionError, RT_MSG("float floor division by zero"));
+    {
+      // As CPython: divide the exact difference, then round to nearest.
+      double m = fmod(x, y), div = (x - m) / y;
+      if (m != 0 && ((y < 0) != (m < 0))) div -= 1.0;
+      double fl = floor(div);
+      if (div - fl > 0.5) fl += 1.0;
+      if (div == 0) fl = copysign(0.0, x / y);
+      return rt_float_new(fl);
+    }
+  case RT_BINARY_MOD:
+    if (y == 0) rt_raise_msg(&rt_exc_ZeroDivisionError, RT_MSG("float modulo"));
+    return rt_float_new(fmod_py(x, y));
+  case RT_BINARY_POW:
+    if (x == 0 && y < 0)
+      rt_raise_msg(&rt_exc_ZeroDivisionError, RT_MSG("0.0 cannot be raised to a negative power"));
+    if (x < 0 && y != floor(y)) rt_raise_msg(&rt_exc_ValueError, RT_MSG("math domain error"));
+    return rt_float_new(pow(x, y));
+  case RT_BINARY_LT: return rt_bool(x < y);
+  case RT_BINARY_LE: return rt_bool(x <= y);
+  case RT_BINARY_GT: return rt_bool(x > y);
+  case RT_BINARY_GE: return rt_bool(x >= y);
+  case RT_BINARY_EQ: return rt_bool(x == y);
+  case RT_BINARY_NE: return rt_bool(x != y);
+  default: return RT_NULL;
+  }
+}
+
+// Reflected operations reach here with the float on the left: swap back.
+static rt_val_t float_binary_slot(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
+  return rt_float_binary(op, a, b);
+}
+
+static rt_val_t float_unary(rt_unary_op_t op, rt_val_t self) {
+  double x = rt_float_get(self);
+  switch (op) {
+  case RT_UNARY_POS:
+  case RT_UNARY_FLOAT: return self;
+  case RT_UNARY_NEG: return rt_float_new(-x);
+  case RT_UNARY_ABS: return rt_float_new(fabs(x));
+  case RT_UNARY_BOOL: return rt_bool(x != 0);
+  case RT_UNARY_INT: return rt_int_from_double(x);
+  case RT_UNARY_HASH:
+    if (x == floor(x) && fabs(x) < 1e15) return rt_small((intptr_t)x);
+    {
+      uint64_t bits;
+      rt_memcpy(&bits, &x, sizeof bits);
+      return rt_small((intptr_t)((bits ^ (bits >> 29)) >> 4));
+    }
+  default: return RT_NULL;
+  }
+}
+
+static rt_val_t float_make_new(const rt_type_t *t, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)t, (void)kw;
+  if (n == 0) return rt_float_new(0.0);
+  if (n > 1) rt_raise_msg(&rt_exc_TypeError, RT_MSG("float expected at most 1 argument, got %z"), n);
+  if (rt_is_str(args[0])) {
+    size_t len;
+    const char *s = rt_str_data(args[0], &len);
+    double d;
+    if (!rt_float_parse(s, len, &d))
+      rt_raise_msg(&rt_exc_ValueError, RT_MSG("could not convert string to float: %r"), args[0]);
+    return rt_float_new(d);
+  }
+  return rt_obj_unary(RT_UNARY_FLOAT, args[0]);
+}
+
+static rt_val_t m_is_integer(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  double x = rt_float_get(args[0]);
+  return rt_bool(isfinite(x) && x == floor(x));
+}
+
+static RT_BUILTIN(is_integer_obj, is_integer, 1, 1, 0, m_is_integer);
+static const rt_method_t float_methods[] = {{RT_Q_is_integer, &is_integer_obj}, {0, NULL}};
+
+static rt_val_t float_attr(rt_val_t self, rt_val_t name, rt_val_t store) {
+  if (store) return RT_NULL;
+  if (name == RT_QV(real)) return self;
+  if (name == RT_QV(imag)) return rt_float_new(0.0);
+  return RT_NULL;
+}
+
+const rt_type_t rt_float_type = {
+    .type = &rt_type_type,
+    .name = RT_Q_float,
+    .flags = RT_TYPE_BASETYPE,
+    .base = &rt_object_type,
+    .methods = float_methods,
+    .print = float_print,
+    .make_new = float_make_new,
+    .unary = float_unary,
+    .binary = float_binary_slot,
+    .attr = float_attr,
+};

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: MIT
+// obj_gen.c: the generator type (iteration, send, throw, close).
+#include "obj_gen.h"
+#include "gc.h"
+#include "obj_str.h"
+#include "obj_exc.h"
+#include "obj_func.h"
+#include "print.h"
+#include "qstr.h"
+#include "raise.h"
+#include "vm.h"
+
+rt_val_t rt_gen_new(rt_frame_t *frame) {
+  rt_gen_t *g = rt_gc_alloc(sizeof *g, 0);
+  g->type = &rt_gen_type;
+  g->frame = frame;
+  g->state = RT_GEN_CREATED;
+  return rt_val(g);
+}
+
+// Runs [g]'s frame once; returns the caught exception or RT_NULL (with
+// the result in *r and *done set).
+static rt_val_t run_once(rt_gen_t *g, rt_val_t send, rt_val_t exc, rt_val_t *r, bool *done) {
+  rt_nlr_t nlr;
+  rt_nlr_push(&nlr);
+  if (setjmp(nlr.jb) == 0) {
+    *r = rt_vm_resume(g->frame, send, exc, done);
+    rt_nlr_pop(&nlr);
+    return RT_NULL;
+  }
+  return nlr.exc;
+}
+
+// Resumes [g] sending [v] or throwing [exc]; see rt_gen_send.
+static rt_val_t resume(rt_gen_t *g, rt_val_t v, rt_val_t exc, rt_val_t *ret) {
+  if (g->state == RT_GEN_RUNNING) rt_raise_msg(&rt_exc_ValueError, RT_MSG("generator already executing"));
+  if (g->state == RT_GEN_DONE) {
+    if (exc) rt_raise(exc);
+    *ret = RT_NONE;
+    return RT_NULL;
+  }
+  if (g->state == RT_GEN_CREATED && v != RT_NONE && !exc)
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("can't send non-None value to a just-started generator"));
+  rt_val_t send = g->state == RT_GEN_CREATED ? RT_NULL : v;
+  g->state = RT_GEN_RUNNING;
+  bool done = false;
+  rt_val_t r = RT_NULL;
+  rt_val_t err = run_once(g, send, exc, &r, &done);
+  if (!err) {
+    if (done) {
+      g->state = RT_GEN_DONE;
+      g->frame = NULL;
+      *ret = r;
+      return RT_NULL;
+    }
+    g->state = RT_GEN_SUSPENDED;
+    return r;
+  }
+  g->state = RT_GEN_DONE;
+  g->frame = NULL;
+  if (rt_obj_isinstance(err, &rt_exc_StopIteration)) {
+    // PEP 479: a StopIteration escaping a generator becomes RuntimeError.
+    rt_val_t e = rt_exc_new1(&rt_exc_RuntimeError, rt_str_new_cstr(RT_MSG("generator raised StopIteration")));
+    ((rt_exc_t *)e)->cause = err;
+    rt_raise(e);
+  }
+  rt_raise(err);
+}
+
+rt_val_t rt_gen_send(rt_val_t gen, rt_val_t v, rt_val_t *ret) {
+  return resume((rt_gen_t *)gen, v, RT_NULL, ret);
+}
+
+static rt_val_t gen_iternext(rt_val_t self) {
+  rt_val_t ret;
+  return resume((rt_gen_t *)self, RT_NONE, RT_NULL, &ret);
+}
+
+static rt_val_t m_send(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  rt_val_t ret = RT_NONE, r = resume((rt_gen_t *)args[0], args[1], RT_NULL, &ret);
+  if (!r) rt_raise(rt_exc_new(&rt_exc_StopIteration, ret == RT_NONE ? 0 : 1, &ret));
+  return r;
+}
+
+static rt_val_t m_throw(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)kw;
+  rt_val_t exc = args[1];
+  if (rt_is_type(exc)) exc = rt_obj_call(exc, n > 2 ? 1 : 0, args + 2, NULL);
+  if (!rt_obj_isinstance(exc, &rt_exc_BaseException))
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("exceptions must derive from BaseException"));
+  rt_val_t ret = RT_NONE, r = resume((rt_gen_t *)args[0], RT_NONE, exc, &ret);
+  if (!r) rt_raise(rt_exc_new(&rt_exc_StopIteration, ret == RT_NONE ? 0 : 1, &ret));
+  return r;
+}
+
+static rt_val_t m_close(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  rt_gen_t *g = (rt_gen_t *)args[0];
+  if (g->state == RT_GEN_CREATED || g->state == RT_GEN_DONE) {
+    g->state = RT_GEN_DONE;
+    g->frame = NULL;
+    return RT_NONE;
+  }
+  rt_nlr_t nlr;
+  rt_nlr_push(&nlr);
+  if (setjmp(nlr.jb) == 0) {
+    rt_val_t ret = RT_NONE, r = resume(g, RT_NONE, rt_exc_new(&rt_exc_GeneratorExit, 0, NULL), &ret);
+    rt_nlr_pop(&nlr);
+    if (r) rt_raise_msg(&rt_exc_RuntimeError, RT_MSG("generator ignored GeneratorExit"));
+    return RT_NONE;
+  }
+  if (rt_obj_isinstance(nlr.exc, &rt_exc_GeneratorExit) || rt_obj_isinstance(nlr.exc, &rt_exc_StopIteration))
+    return RT_NONE;
+  rt_raise(nlr.exc);
+}
+
+static void gen_print(rt_printer_t *p, rt_val_t self, bool repr) {
+  (void)repr;
+  rt_gen_t *g = (rt_gen_t *)self;
+  const char *name = g->frame ? rt_qstr_cstr(g->frame->code->name) : "generator";
+  rt_print_format(p, "<generator object %s at %p>", name, (void *)self);
+}
+
+static RT_BUILTIN(send_obj, send, 2, 2, 0, m_send);
+static RT_BUILTIN(throw_obj, throw, 2, 4, 0, m_throw);
+static RT_BUILTIN(close_obj, close, 1, 1, 0, m_close);
+static const rt_method_t gen_methods[] = {
+    {RT_Q_send, &send_obj}, {RT_Q_throw, &throw_obj}, {RT_Q_close, &close_obj}, {0, NULL}};
+
+const rt_type_t rt_gen_type = {
+    .type = &rt_type_type,
+    .name = RT_Q_generator,
+    .flags = RT_TYPE_ITER_SELF,
+    .base = &rt_object_type,
+    .methods = gen_methods,
+    .print = gen_print,
+    .iternext = gen_iternext,
+};

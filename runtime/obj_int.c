@@ -1,0 +1,695 @@
+// SPDX-License-Identifier: MIT
+// obj_int.c: small and big integers with Python semantics (floor division
+// and modulo take the divisor's sign; true division gives a float).
+//
+// Big-int arithmetic works on magnitudes (uint32 digit arrays) through
+// num_t views, so small operands take part without allocation; results go
+// through finish(), which demotes to a small int whenever possible.
+#include <math.h>
+#include <string.h>
+
+#include "obj_int.h"
+#include "gc.h"
+#include "obj_exc.h"
+#include "obj_float.h"
+#include "obj_func.h"
+#include "obj_str.h"
+#include "print.h"
+#include "qstr.h"
+#include "raise.h"
+
+typedef struct {
+  bool neg;
+  size_t len;
+  const uint32_t *d;
+  uint32_t buf[4];
+} num_t;
+
+static void num_of(num_t *n, rt_val_t v) {
+  if (rt_is_small(v) || v == RT_TRUE || v == RT_FALSE) {
+    intptr_t i = rt_is_small(v) ? rt_small_get(v) : v == RT_TRUE;
+    n->neg = i < 0;
+    uint64_t m = i < 0 ? (uint64_t)0 - (uint64_t)(int64_t)i : (uint64_t)i;
+    n->len = 0;
+    while (m) {
+      n->buf[n->len++] = (uint32_t)m;
+      m >>= 32;
+    }
+    n->d = n->buf;
+    return;
+  }
+  rt_bigint_t *b = (rt_bigint_t *)v;
+  n->neg = b->neg;
+  n->len = b->len;
+  n->d = b->digits;
+}
+
+static rt_bigint_t *big_alloc(size_t len) {
+  if (len > 1000000) rt_raise_msg(&rt_exc_OverflowError, RT_MSG("int too large"));
+  rt_bigint_t *b = rt_gc_alloc(sizeof(rt_bigint_t) + (len ? len : 1) * sizeof(uint32_t), RT_GC_LEAF);
+  b->type = &rt_int_type;
+  b->len = (uint32_t)len;
+  return b;
+}
+
+// Normalises [b] and demotes it to a small int if it fits.
+static rt_val_t finish(rt_bigint_t *b) {
+  while (b->len && b->digits[b->len - 1] == 0)
+    b->len--;
+  if (b->len <= 2) {
+    uint64_t m = b->len == 0 ? 0 : b->len == 1 ? b->digits[0] : ((uint64_t)b->digits[1] << 32) | b->digits[0];
+    bool neg = b->neg;
+    if (m <= (uint64_t)RT_SMALL_MAX) {
+      intptr_t i = (intptr_t)m;
+      rt_gc_free(b);
+      return rt_small(neg ? -i : i);
+    }
+    if (neg && m == (uint64_t)RT_SMALL_MAX + 1) {
+      rt_gc_free(b);
+      return rt_small(RT_SMALL_MIN);
+    }
+  }
+  if (b->len == 0) b->neg = 0;
+  return rt_val(b);
+}
+
+rt_val_t rt_int_from_ll(long long i) {
+  if (i >= RT_SMALL_MIN && i <= RT_SMALL_MAX) return rt_small((intptr_t)i);
+  rt_bigint_t *b = big_alloc(2);
+  b->neg = i < 0;
+  uint64_t m = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
+  b->digits[0] = (uint32_t)m;
+  b->digits[1] = (uint32_t)(m >> 32);
+  return finish(b);
+}
+
+rt_val_t rt_int_from(intptr_t i) {
+  return rt_int_from_ll(i);
+}
+
+// ---- magnitude arithmetic ----
+
+static int mag_cmp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb) {
+  while (na && a[na - 1] == 0)
+    na--;
+  while (nb && b[nb - 1] == 0)
+    nb--;
+  if (na != nb) return na < nb ? -1 : 1;
+  for (size_t i = na; i-- > 0;)
+    if (a[i] != b[i]) return a[i] < b[i] ? -1 : 1;
+  return 0;
+}
+
+// out[0..max(na,nb)] = a + b
+static void mag_add(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, uint32_t *out) {
+  if (na < nb) {
+    const uint32_t *t = a;
+    a = b;
+    b = t;
+    size_t u = na;
+    na = nb;
+    nb = u;
+  }
+  uint64_t c = 0;
+  for (size_t i = 0; i < na; i++) {
+    c += (uint64_t)a[i] + (i < nb ? b[i] : 0);
+    out[i] = (uint32_t)c;
+    c >>= 32;
+  }
+  out[na] = (uint32_t)c;
+}
+
+// out[0..na) = a - b, requires a >= b
+static void mag_sub(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, uint32_t *out) {
+  int64_t c = 0;
+  for (size_t i = 0; i < na; i++) {
+    c += (int64_t)a[i] - (int64_t)(i < nb ? b[i] : 0);
+    out[i] = (uint32_t)c;
+    c = c < 0 ? -1 : 0;
+  }
+}
+
+static void mag_mul(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, uint32_t *out) {
+  memset(out, 0, (na + nb) * sizeof(uint32_t));
+  for (size_t i = 0; i < na; i++) {
+    uint64_t c = 0;
+    for (size_t j = 0; j < nb; j++) {
+      c += (uint64_t)a[i] * b[j] + out[i + j];
+      out[i + j] = (uint32_t)c;
+      c >>= 32;
+    }
+    out[i + nb] = (uint32_t)c;
+  }
+}
+
+// Divides a[0..n) in place by [d]; returns the remainder.
+static uint32_t mag_divsmall(uint32_t *a, size_t n, uint32_t d) {
+  uint64_t r = 0;
+  for (size_t i = n; i-- > 0;) {
+    r = (r << 32) | a[i];
+    a[i] = (uint32_t)(r / d);
+    r %= d;
+  }
+  return (uint32_t)r;
+}
+
+static size_t mag_bits(const uint32_t *a, size_t n) {
+  while (n && a[n - 1] == 0)
+    n--;
+  if (!n) return 0;
+  return (n - 1) * 32 + (32 - (size_t)__builtin_clz(a[n - 1]));
+}
+
+// q = a / b, r = a % b by binary long division (q has na digits, r has nb+1).
+static void mag_divmod(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, uint32_t *q, uint32_t *r) {
+  memset(q, 0, na * sizeof(uint32_t));
+  memset(r, 0, (nb + 1) * sizeof(uint32_t));
+  size_t rl = nb + 1;
+  for (size_t bit = mag_bits(a, na); bit-- > 0;) {
+    // r = r << 1 | bit
+    uint32_t carry = (a[bit / 32] >> (bit % 32)) & 1;
+    for (size_t i = 0; i < rl; i++) {
+      uint32_t nc = r[i] >> 31;
+      r[i] = (r[i] << 1) | carry;
+      carry = nc;
+    }
+    if (mag_cmp(r, rl, b, nb) >= 0) {
+      mag_sub(r, rl, b, nb, r);
+      q[bit / 32] |= 1u << (bit % 32);
+    }
+  }
+}
+
+// ---- signed operations on num_t ----
+
+static rt_val_t num_add(const num_t *a, const num_t *b, bool negate_b) {
+  bool bneg = negate_b ? !b->neg : b->neg;
+  size_t n = (a->len > b->len ? a->len : b->len) + 1;
+  rt_bigint_t *r = big_alloc(n);
+  if (a->neg == bneg) {
+    mag_add(a->d, a->len, b->d, b->len, r->digits);
+    r->neg = a->neg;
+  } else if (mag_cmp(a->d, a->len, b->d, b->len) >= 0) {
+    mag_sub(a->d, a->len, b->d, b->len, r->digits);
+    r->neg = a->neg;
+    r->digits[n - 1] = 0;
+  } else {
+    mag_sub(b->d, b->len, a->d, a->len, r->digits);
+    r->neg = bneg;
+    r->digits[n - 1] = 0;
+  }
+  return finish(r);
+}
+
+static rt_val_t num_mul(const num_t *a, const num_t *b) {
+  rt_bigint_t *r = big_alloc(a->len + b->len);
+  mag_mul(a->d, a->len, b->d, b->len, r->digits);
+  r->neg = a->neg != b->neg;
+  return finish(r);
+}
+
+// Floor division and modulo; either output may be NULL.
+static void num_divmod(const num_t *a, const num_t *b, rt_val_t *qv, rt_val_t *rv) {
+  if (b->len == 0) rt_raise_msg(&rt_exc_ZeroDivisionError, RT_MSG("integer division or modulo by zero"));
+  size_t na = a->len ? a->len : 1;
+  rt_bigint_t *q = big_alloc(na), *r = big_alloc(b->len + 1);
+  if (a->len)
+    mag_divmod(a->d, a->len, b->d, b->len, q->digits, r->digits);
+  else
+    memset(q->digits, 0, sizeof(uint32_t));
+  q->len = (uint32_t)na;
+  r->len = (uint32_t)(b->len + 1);
+  bool rem_zero = mag_bits(r->digits, r->len) == 0;
+  q->neg = a->neg != b->neg;
+  r->neg = a->neg;
+  if (a->neg != b->neg && !rem_zero) {
+    // Floor: q -= 1 (|q| += 1), r = b - |r| with b's sign.
+    num_t one = {false, 1, NULL, {1}};
+    one.d = one.buf;
+    rt_bigint_t *q2 = big_alloc(q->len + 1);
+    mag_add(q->digits, q->len, one.d, 1, q2->digits);
+    q2->neg = q->neg;
+    rt_bigint_t *r2 = big_alloc(b->len + 1);
+    mag_sub(b->d, b->len, r->digits, b->len, r2->digits);
+    r2->digits[b->len] = 0;
+    r2->neg = b->neg;
+    q = q2;
+    r = r2;
+  }
+  if (qv) *qv = finish(q);
+  if (rv) *rv = finish(r);
+}
+
+// ---- conversions ----
+
+double rt_int_to_double(rt_val_t v) {
+  if (rt_is_small(v)) return (double)rt_small_get(v);
+  if (v == RT_TRUE) return 1.0;
+  if (v == RT_FALSE) return 0.0;
+  rt_bigint_t *b = (rt_bigint_t *)v;
+  double d = 0;
+  for (size_t i = b->len; i-- > 0;)
+    d = d * 4294967296.0 + b->digits[i];
+  return b->neg ? -d : d;
+}
+
+rt_val_t rt_int_from_double(double d) {
+  if (isnan(d)) rt_raise_msg(&rt_exc_ValueError, RT_MSG("cannot convert float NaN to integer"));
+  if (isinf(d)) rt_raise_msg(&rt_exc_OverflowError, RT_MSG("cannot convert float infinity to integer"));
+  d = trunc(d);
+  if (d >= -9.0e15 && d <= 9.0e15) return rt_int_from_ll((long long)d);
+  bool neg = d < 0;
+  if (neg) d = -d;
+  int e;
+  frexp(d, &e);
+  size_t n = (size_t)e / 32 + 1;
+  rt_bigint_t *b = big_alloc(n);
+  for (size_t i = n; i-- > 0;) {
+    double p = ldexp(1.0, (int)(32 * i));
+    double q = floor(d / p);
+    b->digits[i] = (uint32_t)q;
+    d -= q * p;
+  }
+  b->neg = neg;
+  return finish(b);
+}
+
+bool rt_int_is_neg(rt_val_t v) {
+  if (rt_is_small(v)) return rt_small_get(v) < 0;
+  if (rt_is_obj(v, &rt_int_type)) return ((rt_bigint_t *)v)->neg;
+  return false;
+}
+
+int rt_int_cmp(rt_val_t a, rt_val_t b) {
+  if (rt_is_small(a) && rt_is_small(b)) {
+    intptr_t x = rt_small_get(a), y = rt_small_get(b);
+    return x < y ? -1 : x > y;
+  }
+  num_t x, y;
+  num_of(&x, a);
+  num_of(&y, b);
+  if (x.neg != y.neg) return x.neg ? -1 : 1;
+  int c = mag_cmp(x.d, x.len, y.d, y.len);
+  return x.neg ? -c : c;
+}
+
+static int digit_val(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
+  return 99;
+}
+
+rt_val_t rt_int_parse(const char *s, size_t n, int base) {
+  size_t i = 0;
+  while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+    i++;
+  while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+    n--;
+  bool neg = false;
+  if (i < n && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
+  if (i + 1 < n && s[i] == '0') {
+    char c = (char)(s[i + 1] | 0x20);
+    int pb = c == 'x' ? 16 : c == 'o' ? 8 : c == 'b' ? 2 : 0;
+    if (pb && (base == 0 || base == pb)) {
+      base = pb;
+      i += 2;
+      if (i < n && s[i] == '_') i++;
+    }
+  }
+  if (base == 0) {
+    base = 10;
+    // A base-0 literal may not have leading zeros unless it is all zeros.
+    if (i + 1 < n && s[i] == '0') {
+      for (size_t k = i; k < n; k++)
+        if (s[k] != '0' && s[k] != '_') return RT_NULL;
+    }
+  }
+  if (i >= n) return RT_NULL;
+  // Accumulate in a machine word while it fits, then in a big int.
+  rt_val_t acc = rt_small(0);
+  intptr_t small = 0;
+  bool big = false, prev_us = true;
+  for (; i < n; i++) {
+    if (s[i] == '_') {
+      if (prev_us) return RT_NULL;
+      prev_us = true;
+      continue;
+    }
+    int d = digit_val(s[i]);
+    if (d >= base) return RT_NULL;
+    prev_us = false;
+    if (!big) {
+      if (small <= (RT_SMALL_MAX - d) / base) {
+        small = small * base + d;
+        continue;
+      }
+      big = true;
+      acc = rt_small(small);
+    }
+    acc = rt_int_binary(RT_BINARY_MUL, acc, rt_small(base));
+    acc = rt_int_binary(RT_BINARY_ADD, acc, rt_small(d));
+  }
+  if (prev_us) return RT_NULL;
+  if (!big) acc = rt_small(small);
+  return neg ? rt_obj_unary(RT_UNARY_NEG, acc) : acc;
+}
+
+// ---- printing ----
+
+void rt_int_print_base(rt_printer_t *p, rt_val_t v, int base) {
+  num_t x;
+  num_of(&x, v);
+  if (x.len == 0) {
+    rt_print_cstr(p, base == 16 ? "0x0" : base == 8 ? "0o0" : base == 2 ? "0b0" : "0");
+    return;
+  }
+  size_t bits = mag_bits(x.d, x.len);
+  size_t cap = (base == 10 ? bits * 3 / 10 + 2 : bits + 1) + 4;
+  uint32_t *work = rt_gc_alloc(x.len * sizeof(uint32_t) + cap, RT_GC_LEAF);
+  char *out = (char *)(work + x.len), *e = out + cap, *q = e;
+  num_of(&x, v); // re-read after the allocation (the view may point into buf)
+  rt_memcpy(work, x.d, x.len * sizeof(uint32_t));
+  size_t n = x.len;
+  if (base == 10) {
+    while (n) {
+      uint32_t r = mag_divsmall(work, n, 1000000000u);
+      while (n && work[n - 1] == 0)
+        n--;
+      for (int k = 0; k < 9 && (n || r); k++) {
+        *--q = (char)('0' + r % 10);
+        r /= 10;
+      }
+    }
+  } else {
+    static const char digits[] = "0123456789abcdef";
+    while (n) {
+      uint32_t r = mag_divsmall(work, n, (uint32_t)base);
+      while (n && work[n - 1] == 0)
+        n--;
+      *--q = digits[r];
+    }
+    *--q = base == 16 ? 'x' : base == 8 ? 'o' : 'b';
+    *--q = '0';
+  }
+  if (x.neg) *--q = '-';
+  rt_print_str(p, q, (size_t)(e - q));
+  rt_gc_free(work);
+}
+
+static void int_print(rt_printer_t *p, rt_val_t self, bool repr) {
+  (void)repr;
+  if (rt_is_small(self)) {
+    rt_print_int(p, rt_small_get(self));
+    return;
+  }
+  rt_int_print_base(p, self, 10);
+}
+
+// ---- operations ----
+
+static rt_val_t int_pow(rt_val_t a, rt_val_t b) {
+  if (rt_int_is_neg(b)) return rt_float_new(pow(rt_int_to_double(a), rt_int_to_double(b)));
+  rt_val_t result = rt_small(1);
+  for (;;) {
+    num_t e;
+    num_of(&e, b);
+    if (e.len == 0) break;
+    if (e.d[0] & 1) result = rt_int_binary(RT_BINARY_MUL, result, a);
+    b = rt_int_binary(RT_BINARY_RSHIFT, b, rt_small(1));
+    num_of(&e, b);
+    if (e.len == 0) break;
+    a = rt_int_binary(RT_BINARY_MUL, a, a);
+  }
+  return result;
+}
+
+static rt_val_t shift(rt_val_t a, intptr_t k, bool left) {
+  if (k < 0) rt_raise_msg(&rt_exc_ValueError, RT_MSG("negative shift count"));
+  num_t x;
+  num_of(&x, a);
+  if (!left) {
+    if (x.neg) { // floor semantics: -((|a| - 1) >> k) - 1
+      rt_val_t t = rt_int_binary(RT_BINARY_SUB, rt_obj_unary(RT_UNARY_NEG, a), rt_small(1));
+      t = shift(t, k, false);
+      return rt_int_binary(RT_BINARY_SUB, rt_obj_unary(RT_UNARY_NEG, t), rt_small(1));
+    }
+    size_t dw = (size_t)k / 32, bits = (size_t)k % 32;
+    if (dw >= x.len) return rt_small(0);
+    rt_bigint_t *r = big_alloc(x.len - dw);
+    num_of(&x, a);
+    for (size_t i = 0; i < x.len - dw; i++) {
+      uint64_t w = x.d[i + dw];
+      if (i + dw + 1 < x.len) w |= (uint64_t)x.d[i + dw + 1] << 32;
+      r->digits[i] = (uint32_t)(w >> bits);
+    }
+    return finish(r);
+  }
+  if (x.len == 0) return rt_small(0);
+  if (k > 1000000) rt_raise_msg(&rt_exc_OverflowError, RT_MSG("too many digits in integer"));
+  size_t dw = (size_t)k / 32, bits = (size_t)k % 32;
+  rt_bigint_t *r = big_alloc(x.len + dw + 1);
+  num_of(&x, a);
+  memset(r->digits, 0, (x.len + dw + 1) * sizeof(uint32_t));
+  for (size_t i = 0; i < x.len; i++) {
+    uint64_t w = (uint64_t)x.d[i] << bits;
+    r->digits[i + dw] |= (uint32_t)w;
+    r->digits[i + dw + 1] |= (uint32_t)(w >> 32);
+  }
+  r->neg = x.neg;
+  return finish(r);
+}
+
+// Bitwise and/or/xor on two's complement values of any size.
+static rt_val_t bitwise(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
+  num_t x, y;
+  num_of(&x, a);
+  num_of(&y, b);
+  size_t n = (x.len > y.len ? x.len : y.len) + 1;
+  rt_bigint_t *r = big_alloc(n);
+  num_of(&x, a);
+  num_of(&y, b);
+  // Convert each operand digit to two's complement on the fly.
+  uint64_t cx = 1, cy = 1, cr = 1;
+  bool rneg;
+  switch (op) {
+  case RT_BINARY_AND: rneg = x.neg && y.neg; break;
+  case RT_BINARY_OR: rneg = x.neg || y.neg; break;
+  default: rneg = x.neg != y.neg; break;
+  }
+  for (size_t i = 0; i < n; i++) {
+    uint32_t dx = i < x.len ? x.d[i] : 0, dy = i < y.len ? y.d[i] : 0;
+    if (x.neg) {
+      cx += (uint32_t)~dx;
+      dx = (uint32_t)cx;
+      cx >>= 32;
+    }
+    if (y.neg) {
+      cy += (uint32_t)~dy;
+      dy = (uint32_t)cy;
+      cy >>= 32;
+    }
+    uint32_t d = op == RT_BINARY_AND ? (dx & dy) : op == RT_BINARY_OR ? (dx | dy) : (dx ^ dy);
+    if (rneg) {
+      cr += (uint32_t)~d;
+      d = (uint32_t)cr;
+      cr >>= 32;
+    }
+    r->digits[i] = d;
+  }
+  r->neg = rneg;
+  return finish(r);
+}
+
+rt_val_t rt_int_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
+  if (op >= RT_BINARY_INPLACE_FIRST && op < RT_BINARY_LT)
+    op = (rt_binary_op_t)(op - RT_BINARY_INPLACE_FIRST - 1);
+  if (b == RT_TRUE || b == RT_FALSE) b = rt_small(b == RT_TRUE);
+  if (a == RT_TRUE || a == RT_FALSE) a = rt_small(a == RT_TRUE);
+  if (!rt_is_small(b) && !rt_is_obj(b, &rt_int_type)) {
+    if (rt_is_obj(b, &rt_float_type)) return rt_float_binary(op, rt_float_new(rt_int_to_double(a)), b);
+    return RT_NULL;
+  }
+  if (rt_is_small(a) && rt_is_small(b)) {
+    intptr_t x = rt_small_get(a), y = rt_small_get(b), r;
+    switch (op) {
+    case RT_BINARY_ADD: return rt_int_from_ll((long long)x + y);
+    case RT_BINARY_SUB: return rt_int_from_ll((long long)x - y);
+    case RT_BINARY_MUL:
+      if (!__builtin_mul_overflow(x, y, &r) && rt_small_fits(r)) return rt_small(r);
+      break;
+    case RT_BINARY_FLOORDIV:
+    case RT_BINARY_MOD:
+      if (y == 0) rt_raise_msg(&rt_exc_ZeroDivisionError, RT_MSG("integer division or modulo by zero"));
+      {
+        intptr_t q = x / y, m = x % y;
+        if (m != 0 && ((m < 0) != (y < 0))) {
+          q--;
+          m += y;
+        }
+        if (op == RT_BINARY_MOD) return rt_small(m);
+        if (rt_small_fits(q)) return rt_small(q);
+      }
+      break;
+    case RT_BINARY_TRUEDIV:
+      if (y == 0) rt_raise_msg(&rt_exc_ZeroDivisionError, RT_MSG("division by zero"));
+      return rt_float_new((double)x / (double)y);
+    case RT_BINARY_AND: return rt_small(x & y);
+    case RT_BINARY_OR: return rt_small(x | y);
+    case RT_BINARY_XOR: return rt_small(x ^ y);
+    case RT_BINARY_LSHIFT:
+      if (y < 0) rt_raise_msg(&rt_exc_ValueError, RT_MSG("negative shift count"));
+      if (y < (intptr_t)(sizeof(intptr_t) * 8 - 2)) {
+        r = (intptr_t)((uintptr_t)x << y);
+        if ((r >> y) == x && rt_small_fits(r)) return rt_small(r);
+      }
+      break;
+    case RT_BINARY_RSHIFT:
+      if (y < 0) rt_raise_msg(&rt_exc_ValueError, RT_MSG("negative shift count"));
+      return rt_small(y >= (intptr_t)(sizeof(intptr_t) * 8) ? (x < 0 ? -1 : 0) : x >> y);
+    case RT_BINARY_LT: return rt_bool(x < y);
+    case RT_BINARY_LE: return rt_bool(x <= y);
+    case RT_BINARY_GT: return rt_bool(x > y);
+    case RT_BINARY_GE: return rt_bool(x >= y);
+    case RT_BINARY_EQ: return rt_bool(x == y);
+    case RT_BINARY_NE: return rt_bool(x != y);
+    default: break;
+    }
+  }
+  num_t x, y;
+  switch (op) {
+  case RT_BINARY_ADD:
+  case RT_BINARY_SUB:
+    num_of(&x, a);
+    num_of(&y, b);
+    return num_add(&x, &y, op == RT_BINARY_SUB);
+  case RT_BINARY_MUL:
+    num_of(&x, a);
+    num_of(&y, b);
+    return num_mul(&x, &y);
+  case RT_BINARY_FLOORDIV:
+  case RT_BINARY_MOD: {
+    num_of(&x, a);
+    num_of(&y, b);
+    rt_val_t q, r;
+    num_divmod(&x, &y, op == RT_BINARY_FLOORDIV ? &q : NULL, op == RT_BINARY_MOD ? &r : NULL);
+    return op == RT_BINARY_FLOORDIV ? q : r;
+  }
+  case RT_BINARY_TRUEDIV: {
+    num_of(&y, b);
+    if (y.len == 0) rt_raise_msg(&rt_exc_ZeroDivisionError, RT_MSG("division by zero"));
+    return rt_float_new(rt_int_to_double(a) / rt_int_to_double(b));
+  }
+  case RT_BINARY_POW: return int_pow(a, b);
+  case RT_BINARY_LSHIFT:
+  case RT_BINARY_RSHIFT:
+    if (!rt_is_small(b)) {
+      if (rt_int_is_neg(b)) rt_raise_msg(&rt_exc_ValueError, RT_MSG("negative shift count"));
+      if (op == RT_BINARY_RSHIFT) return rt_small(rt_int_is_neg(a) ? -1 : 0);
+      rt_raise_msg(&rt_exc_OverflowError, RT_MSG("too many digits in integer"));
+    }
+    return shift(a, rt_small_get(b), op == RT_BINARY_LSHIFT);
+  case RT_BINARY_AND:
+  case RT_BINARY_OR:
+  case RT_BINARY_XOR: return bitwise(op, a, b);
+  case RT_BINARY_LT: return rt_bool(rt_int_cmp(a, b) < 0);
+  case RT_BINARY_LE: return rt_bool(rt_int_cmp(a, b) <= 0);
+  case RT_BINARY_GT: return rt_bool(rt_int_cmp(a, b) > 0);
+  case RT_BINARY_GE: return rt_bool(rt_int_cmp(a, b) >= 0);
+  case RT_BINARY_EQ: return rt_bool(rt_int_cmp(a, b) == 0);
+  case RT_BINARY_NE: return rt_bool(rt_int_cmp(a, b) != 0);
+  default: return RT_NULL;
+  }
+}
+
+static rt_val_t int_unary(rt_unary_op_t op, rt_val_t self) {
+  if (rt_is_small(self)) {
+    intptr_t x = rt_small_get(self);
+    switch (op) {
+    case RT_UNARY_POS:
+    case RT_UNARY_INT: return self;
+    case RT_UNARY_NEG: return rt_int_from_ll(-(long long)x);
+    case RT_UNARY_ABS: return rt_int_from_ll(x < 0 ? -(long long)x : x);
+    case RT_UNARY_INVERT: return rt_small(~x);
+    case RT_UNARY_BOOL: return rt_bool(x != 0);
+    case RT_UNARY_HASH: return self;
+    case RT_UNARY_FLOAT: return rt_float_new((double)x);
+    default: return RT_NULL;
+    }
+  }
+  rt_bigint_t *b = (rt_bigint_t *)self;
+  switch (op) {
+  case RT_UNARY_POS:
+  case RT_UNARY_INT: return self;
+  case RT_UNARY_NEG:
+  case RT_UNARY_ABS: {
+    if (op == RT_UNARY_ABS && !b->neg) return self;
+    rt_bigint_t *r = big_alloc(b->len);
+    rt_memcpy(r->digits, ((rt_bigint_t *)self)->digits, b->len * sizeof(uint32_t));
+    r->neg = op == RT_UNARY_ABS ? 0 : !((rt_bigint_t *)self)->neg;
+    return finish(r);
+  }
+  case RT_UNARY_INVERT:
+    return rt_int_binary(RT_BINARY_SUB, rt_int_binary(RT_BINARY_SUB, rt_small(0), self), rt_small(1));
+  case RT_UNARY_BOOL: return RT_TRUE;
+  case RT_UNARY_HASH: {
+    uintptr_t h = 0;
+    for (size_t i = b->len; i-- > 0;)
+      h = h * 1000003u + b->digits[i];
+    return rt_small((intptr_t)(h >> 2) * (b->neg ? -1 : 1));
+  }
+  case RT_UNARY_FLOAT: return rt_float_new(rt_int_to_double(self));
+  default: return RT_NULL;
+  }
+}
+
+static rt_val_t int_make_new(const rt_type_t *t, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)t, (void)kw;
+  if (n == 0) return rt_small(0);
+  if (n > 2) rt_raise_msg(&rt_exc_TypeError, RT_MSG("int() takes at most 2 arguments (%z given)"), n);
+  rt_val_t v = args[0];
+  if (n == 2 || rt_is_str(v)) {
+    if (!rt_is_str(v))
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("int() can't convert non-string with explicit base"));
+    intptr_t base = n == 2 ? rt_obj_get_int(args[1]) : 10;
+    if (base != 0 && (base < 2 || base > 36))
+      rt_raise_msg(&rt_exc_ValueError, RT_MSG("int() base must be >= 2 and <= 36, or 0"));
+    size_t len;
+    const char *s = rt_str_data(v, &len);
+    rt_val_t r = rt_int_parse(s, len, (int)base);
+    if (r == RT_NULL)
+      rt_raise_msg(&rt_exc_ValueError, RT_MSG("invalid literal for int() with base %d: %r"), (int)base, v);
+    return r;
+  }
+  return rt_obj_unary(RT_UNARY_INT, v);
+}
+
+static rt_val_t m_bit_length(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  num_t x;
+  num_of(&x, args[0]);
+  return rt_small((intptr_t)mag_bits(x.d, x.len));
+}
+
+static RT_BUILTIN(bit_length_obj, bit_length, 1, 1, 0, m_bit_length);
+static const rt_method_t int_methods[] = {{RT_Q_bit_length, &bit_length_obj}, {0, NULL}};
+
+static rt_val_t int_attr(rt_val_t self, rt_val_t name, rt_val_t store) {
+  if (store) return RT_NULL;
+  if (name == RT_QV(real)) return self;
+  if (name == RT_QV(imag)) return rt_small(0);
+  return RT_NULL;
+}
+
+const rt_type_t rt_int_type = {
+    .type = &rt_type_type,
+    .name = RT_Q_int,
+    .flags = RT_TYPE_BASETYPE,
+    .base = &rt_object_type,
+    .methods = int_methods,
+    .print = int_print,
+    .make_new = int_make_new,
+    .unary = int_unary,
+    .binary = rt_int_binary,
+    .attr = int_attr,
+};

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+// obj_module.c: modules and the builtin module table.
+#include "obj_module.h"
+#include "gc.h"
+#include "mod_gc.h"
+#include "mod_math.h"
+#include "mod_time.h"
+#include "mod_sys.h"
+#include "obj_dict.h"
+#include "obj_exc.h"
+#include "print.h"
+#include "qstr.h"
+#include "raise.h"
+#include "state.h"
+
+static const rt_module_def_t builtin_modules[] = {
+    {RT_Q_sys, rt_sys_init},
+    {RT_Q_gc, rt_gc_module_init},
+    {RT_Q_math, rt_math_init},
+    {RT_Q_time, rt_time_init},
+    {0, NULL},
+};
+
+rt_val_t rt_module_new(rt_val_t name) {
+  rt_module_t *m = rt_gc_alloc(sizeof *m, 0);
+  m->type = &rt_module_type;
+  m->dict = rt_dict_new(8);
+  rt_dict_set(m->dict, RT_QV(__name__), name);
+  return rt_val(m);
+}
+
+rt_dict_t *rt_module_dict(rt_val_t m) {
+  if (!rt_is_obj(m, &rt_module_type)) rt_raise_msg(&rt_exc_TypeError, RT_MSG("expected a module"));
+  return ((rt_module_t *)m)->dict;
+}
+
+rt_val_t rt_module_import(rt_val_t name) {
+  rt_val_t m = rt_dict_get(rt_state->modules, name);
+  if (m) return m;
+  for (const rt_module_def_t *d = builtin_modules; d->init; d++)
+    if (rt_qstr_val(d->name) == name) {
+      m = rt_module_new(name);
+      rt_dict_set(rt_state->modules, name, m);
+      d->init(((rt_module_t *)m)->dict);
+      return m;
+    }
+  rt_raise_msg(&rt_exc_ModuleNotFoundError, RT_MSG("No module named '%q'"), name);
+}
+
+static void module_print(rt_printer_t *p, rt_val_t self, bool repr) {
+  (void)repr;
+  rt_val_t name = rt_dict_get(((rt_module_t *)self)->dict, RT_QV(__name__));
+  rt_print_format(p, "<module '%S'>", name ? name : RT_QV(_empty));
+}
+
+static rt_val_t module_attr(rt_val_t self, rt_val_t name, rt_val_t store) {
+  rt_module_t *m = (rt_module_t *)self;
+  if (store == RT_NULL) {
+    if (name == RT_QV(__dict__)) return rt_val(m->dict);
+    return rt_dict_get(m->dict, name);
+  }
+  if (store == RT_DELETE) return rt_dict_pop(m->dict, name) ? RT_NONE : RT_NULL;
+  rt_dict_set(m->dict, name, store);
+  return RT_NONE;
+}
+
+const rt_type_t rt_module_type = {
+    .type = &rt_type_type,
+    .name = RT_Q_module,
+    .base = &rt_object_type,
+    .print = module_print,
+    .attr = module_attr,
+};

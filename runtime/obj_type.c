@@ -1,0 +1,990 @@
+// SPDX-License-Identifier: MIT
+// obj_type.c: type objects, classes and instances, object/None/bool, and
+// the descriptor types.
+//
+// Invariants: a class's mro tuple starts with the class and ends with
+// object; builtin types in it stand for themselves only (their own method
+// table), since their bases follow them in the tuple. A class's native
+// base is object or a builtin exception; instances are rt_instance_t or
+// rt_exc_t accordingly.
+#include <string.h>
+
+#include "obj_type.h"
+#include "gc.h"
+#include "obj_dict.h"
+#include "obj_exc.h"
+#include "obj_func.h"
+#include "obj_int.h"
+#include "obj_list.h"
+#include "obj_str.h"
+#include "obj_tuple.h"
+#include "print.h"
+#include "qstr.h"
+#include "raise.h"
+#include "state.h"
+#include "vm.h"
+
+static inline bool is_user(const rt_type_t *t) {
+  return (t->flags & RT_TYPE_USER) != 0;
+}
+static inline rt_class_t *as_class(const rt_type_t *t) {
+  return (rt_class_t *)(uintptr_t)t;
+}
+
+const rt_type_t *rt_type_native(const rt_type_t *t) {
+  return is_user(t) ? as_class(t)->native : t;
+}
+
+// Looks [name] up in one type only (a user dict or a builtin method table).
+static rt_val_t lookup_own(const rt_type_t *t, rt_val_t name) {
+  if (is_user(t)) return rt_dict_get(as_class(t)->dict, name);
+  if (t->methods && rt_is_qstr(name)) {
+    unsigned q = rt_qstr_index(name);
+    for (const rt_method_t *m = t->methods; m->name; m++)
+      if (m->name == q) return rt_val(m->value);
+  }
+  return RT_NULL;
+}
+
+rt_val_t rt_type_lookup(const rt_type_t *t, rt_val_t name) {
+  if (is_user(t)) {
+    rt_val_t mro = as_class(t)->mro;
+    for (size_t i = 0; i < rt_tuple_len(mro); i++) {
+      rt_val_t v = lookup_own((const rt_type_t *)rt_tuple_items(mro)[i], name);
+      if (v) return v;
+    }
+    return RT_NULL;
+  }
+  for (; t; t = t->base) {
+    rt_val_t v = lookup_own(t, name);
+    if (v) return v;
+  }
+  return RT_NULL;
+}
+
+// Like rt_type_lookup but only in user classes' dicts (special methods).
+static rt_val_t user_lookup(const rt_type_t *t, rt_val_t name) {
+  if (!is_user(t)) return RT_NULL;
+  rt_val_t mro = as_class(t)->mro;
+  for (size_t i = 0; i < rt_tuple_len(mro); i++) {
+    const rt_type_t *c = (const rt_type_t *)rt_tuple_items(mro)[i];
+    if (!is_user(c)) continue;
+    rt_val_t v = rt_dict_get(as_class(c)->dict, name);
+    if (v) return v;
+  }
+  return RT_NULL;
+}
+
+rt_dict_t *rt_type_instance_dict(rt_val_t v, bool create) {
+  if (!rt_is_ptr(v)) return NULL;
+  const rt_type_t *t = rt_ptr(v)->type;
+  if (!is_user(t) && t != &rt_object_type) return NULL;
+  if (rt_type_native(t)->flags & RT_TYPE_EXC) {
+    rt_exc_t *e = (rt_exc_t *)v;
+    if (!e->dict && create) e->dict = rt_dict_new(0);
+    return e->dict;
+  }
+  if (t == &rt_object_type) return NULL;
+  rt_instance_t *o = (rt_instance_t *)v;
+  if (!o->dict && create) o->dict = rt_dict_new(0);
+  return o->dict;
+}
+
+// Calls special method [m] found on the class with self first.
+static rt_val_t call_special(rt_val_t m, rt_val_t self, size_t n, const rt_val_t *args) {
+  rt_val_t a[3];
+  a[0] = self;
+  for (size_t i = 0; i < n && i < 2; i++)
+    a[i + 1] = args[i];
+  if (rt_is_obj(m, &rt_staticmethod_type)) return rt_obj_call(((rt_bound_t *)m)->func, n, args, NULL);
+  return rt_obj_call(m, n + 1, a, NULL);
+}
+
+// ---- instance slots (classes made by class statements) ----
+
+static void default_repr(rt_printer_t *p, rt_val_t self) {
+  const rt_type_t *t = rt_typeof(self);
+  rt_print_format(p, is_user(t) ? "<__main__.%q object at %p>" : "<%q object at %p>", rt_qstr_val(t->name),
+                  (void *)self);
+}
+
+static void instance_print(rt_printer_t *p, rt_val_t self, bool repr) {
+  const rt_type_t *t = rt_typeof(self);
+  rt_val_t m = repr ? RT_NULL : user_lookup(t, RT_QV(__str__));
+  if (!m) m = user_lookup(t, RT_QV(__repr__));
+  if (m) {
+    rt_val_t s = call_special(m, self, 0, NULL);
+    if (!rt_is_str(s))
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("%s returned non-string (type %t)"),
+                   repr ? "__repr__" : "__str__", s);
+    size_t n;
+    const char *d = rt_str_data(s, &n);
+    rt_print_str(p, d, n);
+    return;
+  }
+  const rt_type_t *nat = rt_type_native(t);
+  if (nat->print && nat != &rt_object_type)
+    nat->print(p, self, repr);
+  else
+    default_repr(p, self);
+}
+
+static rt_val_t unary_name(rt_unary_op_t op) {
+  switch (op) {
+  case RT_UNARY_POS: return RT_QV(__pos__);
+  case RT_UNARY_NEG: return RT_QV(__neg__);
+  case RT_UNARY_INVERT: return RT_QV(__invert__);
+  case RT_UNARY_BOOL: return RT_QV(__bool__);
+  case RT_UNARY_LEN: return RT_QV(__len__);
+  case RT_UNARY_HASH: return RT_QV(__hash__);
+  case RT_UNARY_ABS: return RT_QV(__abs__);
+  case RT_UNARY_INT: return RT_QV(__int__);
+  default: return RT_QV(__float__);
+  }
+}
+
+static rt_val_t instance_unary(rt_unary_op_t op, rt_val_t self) {
+  const rt_type_t *t = rt_typeof(self);
+  rt_val_t m = user_lookup(t, unary_name(op));
+  if (op == RT_UNARY_HASH && m == RT_NONE)
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("unhashable type: '%q'"), rt_qstr_val(t->name));
+  if (m) {
+    rt_val_t r = call_special(m, self, 0, NULL);
+    if (op == RT_UNARY_BOOL && r != RT_TRUE && r != RT_FALSE)
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("__bool__ should return bool, returned %t"), r);
+    if (op == RT_UNARY_LEN) {
+      if (!rt_is_small(r))
+        rt_raise_msg(&rt_exc_TypeError, RT_MSG("'%t' object cannot be interpreted as an integer"), r);
+      if (rt_small_get(r) < 0) rt_raise_msg(&rt_exc_ValueError, RT_MSG("__len__() should return >= 0"));
+    }
+    if (op == RT_UNARY_HASH && !rt_is_small(r)) r = rt_small((intptr_t)rt_obj_hash(r));
+    return r;
+  }
+  switch (op) {
+  case RT_UNARY_BOOL:
+    m = user_lookup(t, RT_QV(__len__));
+    if (m) return rt_bool(rt_obj_truthy(call_special(m, self, 0, NULL)));
+    return RT_TRUE;
+  case RT_UNARY_HASH:
+    if (user_lookup(t, RT_QV(__eq__)))
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("unhashable type: '%q'"), rt_qstr_val(t->name));
+    return rt_small((intptr_t)(self >> 3));
+  default: {
+    const rt_type_t *nat = rt_type_native(t);
+    return nat->unary && nat != &rt_object_type ? nat->unary(op, self) : RT_NULL;
+  }
+  }
+}
+
+static const unsigned short binary_names[][2] = {
+#define X(n, s, d, r) {RT_Q_##d, RT_Q_##r},
+    RT_BINARY_OPS(X)
+#undef X
+};
+static const unsigned short inplace_names[] = {
+    RT_Q___iadd__, RT_Q___isub__, RT_Q___imul__,    RT_Q___itruediv__, RT_Q___ifloordiv__,
+    RT_Q___imod__, RT_Q___ipow__, RT_Q___ilshift__, RT_Q___irshift__,  RT_Q___iand__,
+    RT_Q___ior__,  RT_Q___ixor__, RT_Q___imatmul__,
+};
+static const unsigned short compare_names[] = {RT_Q___lt__, RT_Q___gt__, RT_Q___eq__,
+                                               RT_Q___le__, RT_Q___ge__, RT_Q___ne__};
+
+static rt_val_t instance_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
+  const rt_type_t *t = rt_typeof(a);
+  unsigned short q;
+  if (op < RT_BINARY_INPLACE_FIRST)
+    q = binary_names[op][0];
+  else if (op < RT_BINARY_LT)
+    q = inplace_names[op - RT_BINARY_INPLACE_FIRST - 1];
+  else if (op < RT_BINARY_CONTAINS)
+    q = compare_names[op - RT_BINARY_LT];
+  else
+    q = RT_Q___contains__;
+  rt_val_t m = user_lookup(t, rt_qstr_val(q));
+  if (!m) {
+    const rt_type_t *nat = rt_type_native(t);
+    return nat->binary && nat != &rt_object_type ? nat->binary(op, a, b) : RT_NULL;
+  }
+  rt_val_t r = call_special(m, a, 1, &b);
+  if (r == rt_val(&rt_notimpl_obj)) return RT_NULL;
+  if (op == RT_BINARY_CONTAINS) return rt_bool(rt_obj_truthy(r));
+  return r;
+}
+
+rt_val_t rt_type_binary_reflected(rt_binary_op_t op, rt_val_t self, rt_val_t other) {
+  const rt_type_t *t = rt_typeof(self);
+  if (!is_user(t)) return RT_NULL;
+  if (op >= RT_BINARY_INPLACE_FIRST && op < RT_BINARY_LT)
+    op = (rt_binary_op_t)(op - RT_BINARY_INPLACE_FIRST - 1);
+  unsigned short q;
+  if (op < RT_BINARY_INPLACE_FIRST) {
+    q = binary_names[op][1];
+  } else {
+    // a < b reflects to b > a, and so on; == and != reflect to themselves.
+    static const unsigned short refl[] = {RT_Q___gt__, RT_Q___lt__, RT_Q___eq__,
+                                          RT_Q___ge__, RT_Q___le__, RT_Q___ne__};
+    if (op >= RT_BINARY_CONTAINS) return RT_NULL;
+    q = refl[op - RT_BINARY_LT];
+  }
+  rt_val_t m = user_lookup(t, rt_qstr_val(q));
+  if (!m) return RT_NULL;
+  rt_val_t r = call_special(m, self, 1, &other);
+  return r == rt_val(&rt_notimpl_obj) ? RT_NULL : r;
+}
+
+static rt_val_t instance_subscr(rt_val_t self, rt_val_t index, rt_val_t value) {
+  const rt_type_t *t = rt_typeof(self);
+  rt_val_t args[2] = {index, value};
+  rt_val_t name = value == RT_NULL     ? RT_QV(__getitem__)
+                  : value == RT_DELETE ? RT_QV(__delitem__)
+                                       : RT_QV(__setitem__);
+  rt_val_t m = user_lookup(t, name);
+  if (!m) {
+    const rt_type_t *nat = rt_type_native(t);
+    if (nat->subscr && nat != &rt_object_type) return nat->subscr(self, index, value);
+    if (value == RT_NULL) rt_raise_msg(&rt_exc_TypeError, RT_MSG("'%t' object is not subscriptable"), self);
+    if (value == RT_DELETE)
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("'%t' object doesn't support item deletion"), self);
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("'%t' object does not support item assignment"), self);
+  }
+  rt_val_t r = call_special(m, self, value == RT_NULL || value == RT_DELETE ? 1 : 2, args);
+  return value == RT_NULL ? r : RT_NONE;
+}
+
+// Iterator over an object with only __getitem__ (the old sequence protocol).
+typedef struct {
+  const rt_type_t *type;
+  rt_val_t obj;
+  intptr_t i;
+} seq_iter_t;
+
+static rt_val_t seq_iter_next(rt_val_t self) {
+  seq_iter_t *it = (seq_iter_t *)self;
+  rt_val_t v;
+  if (rt_nlr_try(rt_obj_subscr, it->obj, rt_small(it->i), &v)) {
+    it->i++;
+    return v;
+  }
+  if (rt_obj_isinstance(v, &rt_exc_IndexError) || rt_obj_isinstance(v, &rt_exc_StopIteration)) return RT_NULL;
+  rt_raise(v);
+}
+
+static const rt_type_t seq_iter_type = {
+    .type = &rt_type_type,
+    .name = RT_Q_iterator,
+    .flags = RT_TYPE_ITER_SELF,
+    .base = &rt_object_type,
+    .iternext = seq_iter_next,
+};
+
+static rt_val_t instance_getiter(rt_val_t self) {
+  const rt_type_t *t = rt_typeof(self);
+  rt_val_t m = user_lookup(t, RT_QV(__iter__));
+  if (m) return call_special(m, self, 0, NULL);
+  if (user_lookup(t, RT_QV(__getitem__))) {
+    seq_iter_t *it = rt_gc_alloc(sizeof *it, 0);
+    it->type = &seq_iter_type;
+    it->obj = self;
+    return rt_val(it);
+  }
+  rt_raise_msg(&rt_exc_TypeError, RT_MSG("'%t' object is not iterable"), self);
+}
+
+static rt_val_t call_next(rt_val_t m, rt_val_t self) {
+  return call_special(m, self, 0, NULL);
+}
+
+static rt_val_t instance_iternext(rt_val_t self) {
+  rt_val_t m = user_lookup(rt_typeof(self), RT_QV(__next__));
+  if (!m) rt_raise_msg(&rt_exc_TypeError, RT_MSG("'%t' object is not an iterator"), self);
+  rt_val_t v;
+  if (rt_nlr_try(call_next, m, self, &v)) return v;
+  if (rt_obj_isinstance(v, &rt_exc_StopIteration)) return RT_NULL;
+  rt_raise(v);
+}
+
+static rt_val_t instance_call(rt_val_t self, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  rt_val_t m = user_lookup(rt_typeof(self), RT_QV(__call__));
+  if (!m) rt_raise_msg(&rt_exc_TypeError, RT_MSG("'%t' object is not callable"), self);
+  rt_val_t buf[8], *a = buf;
+  if (n + 1 > 8) a = rt_gc_alloc((n + 1) * sizeof(rt_val_t), 0);
+  a[0] = self;
+  rt_memcpy(a + 1, args, n * sizeof(rt_val_t));
+  return rt_obj_call(m, n + 1, a, kw);
+}
+
+// ---- creating instances ----
+
+static rt_val_t class_instantiate(const rt_type_t *t, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  rt_class_t *c = as_class(t);
+  rt_val_t obj;
+  rt_val_t newm = user_lookup(t, RT_QV(__new__));
+  if (newm) {
+    if (rt_is_obj(newm, &rt_staticmethod_type)) newm = ((rt_bound_t *)newm)->func;
+    rt_val_t buf[8], *a = buf;
+    if (n + 1 > 8) a = rt_gc_alloc((n + 1) * sizeof(rt_val_t), 0);
+    a[0] = rt_val(t);
+    rt_memcpy(a + 1, args, n * sizeof(rt_val_t));
+    obj = rt_obj_call(newm, n + 1, a, kw);
+    if (!rt_obj_isinstance(obj, t)) return obj;
+  } else if (c->native->flags & RT_TYPE_EXC) {
+    obj = rt_exc_make_new(t, n, args, kw);
+  } else {
+    rt_instance_t *o = rt_gc_alloc(sizeof *o, 0);
+    o->type = t;
+    obj = rt_val(o);
+  }
+  rt_val_t init = user_lookup(t, RT_QV(__init__));
+  if (init) {
+    rt_val_t buf[8], *a = buf;
+    if (n + 1 > 8) a = rt_gc_alloc((n + 1) * sizeof(rt_val_t), 0);
+    a[0] = obj;
+    rt_memcpy(a + 1, args, n * sizeof(rt_val_t));
+    rt_val_t r = rt_obj_call(init, n + 1, a, kw);
+    if (r != RT_NONE) rt_raise_msg(&rt_exc_TypeError, RT_MSG("__init__() should return None, not '%t'"), r);
+  } else if (!newm && (n || (kw && kw->n)) && !(c->native->flags & RT_TYPE_EXC)) {
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("%q() takes no arguments"), rt_qstr_val(t->name));
+  }
+  return obj;
+}
+
+// ---- C3 linearisation ----
+
+static rt_val_t mro_of(const rt_type_t *t) {
+  if (is_user(t)) return as_class(t)->mro;
+  size_t n = 0;
+  for (const rt_type_t *b = t; b; b = b->base)
+    n++;
+  rt_val_t r = rt_tuple_new(n, NULL);
+  n = 0;
+  for (const rt_type_t *b = t; b; b = b->base)
+    rt_tuple_items(r)[n++] = rt_val(b);
+  return r;
+}
+
+static rt_val_t c3(rt_val_t self, rt_val_t bases) {
+  size_t nb = rt_tuple_len(bases), nl = nb + 1;
+  rt_val_t *lists = rt_gc_alloc(nl * sizeof(rt_val_t), 0);
+  size_t *pos = rt_gc_alloc(nl * sizeof(size_t), RT_GC_LEAF);
+  size_t total = 1;
+  for (size_t i = 0; i < nb; i++) {
+    lists[i] = mro_of((const rt_type_t *)rt_tuple_items(bases)[i]);
+    total += rt_tuple_len(lists[i]);
+  }
+  lists[nb] = bases;
+  rt_val_t out = rt_tuple_new(total, NULL);
+  size_t k = 0;
+  rt_tuple_items(out)[k++] = self;
+  for (;;) {
+    bool any = false, found = false;
+    for (size_t i = 0; i < nl && !found; i++) {
+      if (pos[i] >= rt_tuple_len(lists[i])) continue;
+      any = true;
+      rt_val_t cand = rt_tuple_items(lists[i])[pos[i]];
+      bool in_tail = false;
+      for (size_t j = 0; j < nl && !in_tail; j++)
+        for (size_t q = pos[j] + 1; q < rt_tuple_len(lists[j]); q++)
+          if (rt_tuple_items(lists[j])[q] == cand) {
+            in_tail = true;
+            break;
+          }
+      if (in_tail) continue;
+      found = true;
+      rt_tuple_items(out)[k++] = cand;
+      for (size_t j = 0; j < nl; j++)
+        if (pos[j] < rt_tuple_len(lists[j]) && rt_tuple_items(lists[j])[pos[j]] == cand) pos[j]++;
+    }
+    if (!any) break;
+    if (!found)
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("Cannot create a consistent method resolution order (MRO)"));
+  }
+  ((rt_tuple_t *)out)->len = k;
+  return out;
+}
+
+rt_val_t rt_type_new_class(rt_val_t name, rt_val_t bases, rt_dict_t *dict) {
+  size_t nb = rt_tuple_len(bases);
+  const rt_type_t *native = &rt_object_type;
+  for (size_t i = 0; i < nb; i++) {
+    rt_val_t b = rt_tuple_items(bases)[i];
+    if (!rt_is_type(b)) rt_raise_msg(&rt_exc_TypeError, RT_MSG("bases must be types"));
+    const rt_type_t *bt = (const rt_type_t *)b;
+    if (!(bt->flags & RT_TYPE_BASETYPE) && !is_user(bt) && bt != &rt_object_type)
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("type '%q' is not an acceptable base type"),
+                   rt_qstr_val(bt->name));
+    const rt_type_t *bn = rt_type_native(bt);
+    if (bn != &rt_object_type && !(bn->flags & RT_TYPE_EXC))
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("subclassing '%q' is not supported"), rt_qstr_val(bn->name));
+    if (native == &rt_object_type || rt_obj_subtype(bn, native)) native = bn;
+  }
+  if (nb == 0) bases = rt_tuple_new(1, (rt_val_t[]){rt_val(&rt_object_type)});
+  rt_class_t *c = rt_gc_alloc(sizeof *c, 0);
+  c->t.type = &rt_type_type;
+  c->t.name = (unsigned short)rt_qstr_index(name);
+  c->t.flags = RT_TYPE_USER | (native->flags & RT_TYPE_EXC);
+  c->t.base = (const rt_type_t *)rt_tuple_items(bases)[0];
+  c->t.print = instance_print;
+  c->t.call = instance_call;
+  c->t.unary = instance_unary;
+  c->t.binary = instance_binary;
+  c->t.attr = native->attr;
+  c->t.subscr = instance_subscr;
+  c->t.getiter = instance_getiter;
+  c->t.iternext = instance_iternext;
+  c->dict = dict;
+  c->bases = bases;
+  c->native = native;
+  c->mro = c3(rt_val(c), bases);
+  return rt_val(c);
+}
+
+// ---- the type type ----
+
+static void type_print(rt_printer_t *p, rt_val_t self, bool repr) {
+  (void)repr;
+  const rt_type_t *t = (const rt_type_t *)self;
+  rt_print_format(p, is_user(t) ? "<class '__main__.%q'>" : "<class '%q'>", rt_qstr_val(t->name));
+}
+
+static rt_val_t type_call(rt_val_t self, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  const rt_type_t *t = (const rt_type_t *)self;
+  if (t == &rt_type_type) {
+    if (n == 1) return rt_val(rt_typeof(args[0]));
+    if (n == 3) {
+      if (!rt_is_obj(args[2], &rt_dict_type))
+        rt_raise_msg(&rt_exc_TypeError, RT_MSG("type() argument 3 must be dict"));
+      rt_str_check(args[0], "type() argument 1");
+      size_t len;
+      const char *s = rt_str_data(args[0], &len);
+      return rt_type_new_class(rt_qstr_from(s, len), rt_tuple_from_iter(args[1]),
+                               rt_dict_copy((rt_dict_t *)args[2]));
+    }
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("type() takes 1 or 3 arguments"));
+  }
+  if (is_user(t)) return class_instantiate(t, n, args, kw);
+  if (!t->make_new)
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("cannot create '%q' instances"), rt_qstr_val(t->name));
+  return t->make_new(t, n, args, kw);
+}
+
+static rt_val_t type_attr(rt_val_t self, rt_val_t name, rt_val_t store) {
+  const rt_type_t *t = (const rt_type_t *)self;
+  if (store == RT_NULL) {
+    if (name == RT_QV(__name__) || name == RT_QV(__qualname__)) return rt_qstr_val(t->name);
+    if (name == RT_QV(__mro__)) return mro_of(t);
+    if (name == RT_QV(__module__)) return is_user(t) ? RT_QV(__main__) : RT_QV(builtins);
+    if (name == RT_QV(__bases__)) {
+      if (is_user(t)) return as_class(t)->bases;
+      return t->base ? rt_tuple_new(1, (rt_val_t[]){rt_val(t->base)}) : rt_tuple_new(0, NULL);
+    }
+    if (name == RT_QV(__dict__) && is_user(t)) return rt_val(as_class(t)->dict);
+    if (name == RT_QV(__doc__)) {
+      rt_val_t d = rt_type_lookup(t, name);
+      return d ? d : RT_NONE;
+    }
+    return RT_NULL;
+  }
+  if (!is_user(t))
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("cannot set '%q' attribute of immutable type '%q'"), name,
+                 rt_qstr_val(t->name));
+  if (store == RT_DELETE) return rt_dict_pop(as_class(t)->dict, name) ? RT_NONE : RT_NULL;
+  rt_dict_set(as_class(t)->dict, name, store);
+  return RT_NONE;
+}
+
+static rt_val_t type_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
+  (void)op, (void)a, (void)b;
+  return RT_NULL;
+}
+
+static rt_val_t type_unary(rt_unary_op_t op, rt_val_t self) {
+  if (op == RT_UNARY_HASH) return rt_small((intptr_t)(self >> 3));
+  if (op == RT_UNARY_BOOL) return RT_TRUE;
+  return RT_NULL;
+}
+
+static rt_val_t m_mro(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  return rt_list_from_iter(mro_of((const rt_type_t *)args[0]));
+}
+static RT_BUILTIN(mro_obj, mro, 1, 1, 0, m_mro);
+static const rt_method_t type_methods[] = {{RT_Q_mro, &mro_obj}, {0, NULL}};
+
+const rt_type_t rt_type_type = {
+    .type = &rt_type_type,
+    .name = RT_Q_type,
+    .base = &rt_object_type,
+    .methods = type_methods,
+    .print = type_print,
+    .call = type_call,
+    .unary = type_unary,
+    .binary = type_binary,
+    .attr = type_attr,
+};
+
+// ---- object ----
+
+static rt_val_t object_make_new(const rt_type_t *t, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)args;
+  if (n || (kw && kw->n)) rt_raise_msg(&rt_exc_TypeError, RT_MSG("object() takes no arguments"));
+  rt_obj_t *o = rt_gc_alloc(sizeof *o, 0);
+  o->type = t;
+  return rt_val(o);
+}
+
+static rt_val_t m_obj_init(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)args, (void)kw;
+  return RT_NONE;
+}
+
+// object.__repr__ / __str__: the builtin rendering, ignoring user overrides.
+static rt_val_t m_obj_repr(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  rt_vstr_t v;
+  rt_printer_t p;
+  rt_print_buffer(&p, &v);
+  const rt_type_t *nat = rt_type_native(rt_typeof(args[0]));
+  if (nat->print && nat != &rt_object_type)
+    nat->print(&p, args[0], true);
+  else
+    default_repr(&p, args[0]);
+  return rt_print_buffer_str(&p);
+}
+
+static rt_val_t m_obj_str(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  const rt_type_t *t = rt_typeof(args[0]);
+  rt_val_t m = user_lookup(t, RT_QV(__repr__));
+  if (m) return call_special(m, args[0], 0, NULL);
+  rt_vstr_t v;
+  rt_printer_t p;
+  rt_print_buffer(&p, &v);
+  const rt_type_t *nat = rt_type_native(t);
+  if (nat->print && nat != &rt_object_type)
+    nat->print(&p, args[0], false);
+  else
+    default_repr(&p, args[0]);
+  return rt_print_buffer_str(&p);
+}
+
+static rt_val_t m_obj_eq(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  return args[0] == args[1] ? RT_TRUE : rt_val(&rt_notimpl_obj);
+}
+
+static rt_val_t m_obj_ne(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  return rt_bool(!rt_obj_eq(args[0], args[1]));
+}
+
+static rt_val_t m_obj_hash(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  return rt_small((intptr_t)(args[0] >> 3));
+}
+
+static rt_val_t m_obj_setattr(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  rt_dict_t *d = rt_type_instance_dict(args[0], true);
+  if (!d) rt_raise_msg(&rt_exc_AttributeError, RT_MSG("'%t' object has no attribute '%S'"), args[0], args[1]);
+  rt_dict_set(d, args[1], args[2]);
+  return RT_NONE;
+}
+
+static RT_BUILTIN(obj_init_obj, __init__, 1, RT_ARGS_ANY, RT_BF_KW, m_obj_init);
+static RT_BUILTIN(obj_repr_obj, __repr__, 1, 1, 0, m_obj_repr);
+static RT_BUILTIN(obj_str_obj, __str__, 1, 1, 0, m_obj_str);
+static RT_BUILTIN(obj_eq_obj, __eq__, 2, 2, 0, m_obj_eq);
+static RT_BUILTIN(obj_ne_obj, __ne__, 2, 2, 0, m_obj_ne);
+static RT_BUILTIN(obj_hash_obj, __hash__, 1, 1, 0, m_obj_hash);
+static RT_BUILTIN(obj_setattr_obj, __setattr__, 3, 3, 0, m_obj_setattr);
+static const rt_method_t object_methods[] = {
+    {RT_Q___init__, &obj_init_obj},       {RT_Q___repr__, &obj_repr_obj},
+    {RT_Q___str__, &obj_str_obj},         {RT_Q___eq__, &obj_eq_obj},
+    {RT_Q___ne__, &obj_ne_obj},           {RT_Q___hash__, &obj_hash_obj},
+    {RT_Q___setattr__, &obj_setattr_obj}, {0, NULL},
+};
+
+static void object_print(rt_printer_t *p, rt_val_t self, bool repr) {
+  (void)repr;
+  default_repr(p, self);
+}
+
+const rt_type_t rt_object_type = {
+    .type = &rt_type_type,
+    .name = RT_Q_object,
+    .flags = RT_TYPE_BASETYPE,
+    .methods = object_methods,
+    .print = object_print,
+    .make_new = object_make_new,
+};
+
+// ---- None, bool, NotImplemented, Ellipsis ----
+
+static void none_print(rt_printer_t *p, rt_val_t self, bool repr) {
+  (void)self, (void)repr;
+  rt_print_str(p, "None", 4);
+}
+
+static rt_val_t none_unary(rt_unary_op_t op, rt_val_t self) {
+  (void)self;
+  if (op == RT_UNARY_BOOL) return RT_FALSE;
+  if (op == RT_UNARY_HASH) return rt_small(0x5a5a);
+  return RT_NULL;
+}
+
+const rt_type_t rt_none_type = {
+    .type = &rt_type_type,
+    .name = RT_Q_NoneType,
+    .base = &rt_object_type,
+    .print = none_print,
+    .unary = none_unary,
+};
+
+static void bool_print(rt_printer_t *p, rt_val_t self, bool repr) {
+  (void)repr;
+  if (self == RT_TRUE)
+    rt_print_str(p, "True", 4);
+  else
+    rt_print_str(p, "False", 5);
+}
+
+static rt_val_t bool_make_new(const rt_type_t *t, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)t, (void)kw;
+  if (n > 1) rt_raise_msg(&rt_exc_TypeError, RT_MSG("bool expected at most 1 argument, got %z"), n);
+  return n ? rt_bool(rt_obj_truthy(args[0])) : RT_FALSE;
+}
+
+static rt_val_t bool_unary(rt_unary_op_t op, rt_val_t self) {
+  if (op == RT_UNARY_BOOL) return self;
+  return rt_int_type.unary(op, rt_small(self == RT_TRUE));
+}
+
+static rt_val_t bool_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
+  if ((b == RT_TRUE || b == RT_FALSE) &&
+      (op == RT_BINARY_AND || op == RT_BINARY_OR || op == RT_BINARY_XOR || op == RT_BINARY_INPLACE_AND ||
+       op == RT_BINARY_INPLACE_OR || op == RT_BINARY_INPLACE_XOR)) {
+    bool x = a == RT_TRUE, y = b == RT_TRUE;
+    if (op == RT_BINARY_AND || op == RT_BINARY_INPLACE_AND) return rt_bool(x && y);
+    if (op == RT_BINARY_OR || op == RT_BINARY_INPLACE_OR) return rt_bool(x || y);
+    return rt_bool(x != y);
+  }
+  return rt_int_binary(op, rt_small(a == RT_TRUE), b);
+}
+
+const rt_type_t rt_bool_type = {
+    .type = &rt_type_type,
+    .name = RT_Q_bool,
+    .base = &rt_int_type,
+    .print = bool_print,
+    .make_new = bool_make_new,
+    .unary = bool_unary,
+    .binary = bool_binary,
+};
+
+static void notimpl_print(rt_printer_t *p, rt_val_t self, bool repr) {
+  (void)repr;
+  rt_print_cstr(p, self == rt_val(&rt_notimpl_obj) ? "NotImplemented" : "Ellipsis");
+}
+
+const rt_type_t rt_notimpl_type = {
+    .type = &rt_type_type, .name = RT_Q_NotImplementedType, .base = &rt_object_type, .print = notimpl_print};
+const rt_type_t rt_ellipsis_type = {
+    .type = &rt_type_type, .name = RT_Q_ellipsis, .base = &rt_object_type, .print = notimpl_print};
+const rt_obj_t rt_notimpl_obj = {&rt_notimpl_type};
+const rt_obj_t rt_ellipsis_obj = {&rt_ellipsis_type};
+
+// ---- staticmethod, classmethod, property (wrappers laid out as rt_bound_t) ----
+
+static rt_val_t wrap_make_new(const rt_type_t *t, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)kw;
+  if (n != 1)
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("%q expected 1 argument, got %z"), rt_qstr_val(t->name), n);
+  rt_bound_t *w = rt_gc_alloc(sizeof *w, 0);
+  w->type = t;
+  w->func = args[0];
+  w->self = RT_NONE;
+  return rt_val(w);
+}
+
+static rt_val_t wrap_attr(rt_val_t self, rt_val_t name, rt_val_t store) {
+  if (store) return RT_NULL;
+  if (name == RT_QV(__func__)) return ((rt_bound_t *)self)->func;
+  return RT_NULL;
+}
+
+const rt_type_t rt_staticmethod_type = {
+    .type = &rt_type_type,
+    .name = RT_Q_staticmethod,
+    .base = &rt_object_type,
+    .make_new = wrap_make_new,
+    .attr = wrap_attr,
+};
+
+const rt_type_t rt_classmethod_type = {
+    .type = &rt_type_type,
+    .name = RT_Q_classmethod,
+    .base = &rt_object_type,
+    .make_new = wrap_make_new,
+    .attr = wrap_attr,
+};
+
+typedef struct {
+  const rt_type_t *type;
+  rt_val_t fget, fset, fdel;
+} property_t;
+
+static rt_val_t property_make_new(const rt_type_t *t, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)t;
+  property_t *p = rt_gc_alloc(sizeof *p, 0);
+  p->type = &rt_property_type;
+  p->fget = n > 0 ? args[0] : RT_NONE;
+  p->fset = n > 1 ? args[1] : RT_NONE;
+  p->fdel = n > 2 ? args[2] : RT_NONE;
+  rt_val_t v;
+  if ((v = rt_kw_get(kw, RT_QV(fget)))) p->fget = v;
+  if ((v = rt_kw_get(kw, RT_QV(fset)))) p->fset = v;
+  return rt_val(p);
+}
+
+static rt_val_t property_copy(rt_val_t self, int which, rt_val_t f) {
+  property_t *o = (property_t *)self, *p = rt_gc_alloc(sizeof *p, 0);
+  *p = *o;
+  if (which == 0) p->fget = f;
+  if (which == 1) p->fset = f;
+  if (which == 2) p->fdel = f;
+  return rt_val(p);
+}
+
+static rt_val_t m_setter(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  return property_copy(args[0], 1, args[1]);
+}
+static rt_val_t m_getter(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  return property_copy(args[0], 0, args[1]);
+}
+static rt_val_t m_deleter(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  return property_copy(args[0], 2, args[1]);
+}
+static RT_BUILTIN(setter_obj, setter, 2, 2, 0, m_setter);
+static RT_BUILTIN(getter_obj, getter, 2, 2, 0, m_getter);
+static RT_BUILTIN(deleter_obj, deleter, 2, 2, 0, m_deleter);
+static const rt_method_t property_methods[] = {
+    {RT_Q_setter, &setter_obj}, {RT_Q_getter, &getter_obj}, {RT_Q_deleter, &deleter_obj}, {0, NULL}};
+
+static rt_val_t property_attr(rt_val_t self, rt_val_t name, rt_val_t store) {
+  property_t *p = (property_t *)self;
+  if (store) return RT_NULL;
+  if (name == RT_QV(fget)) return p->fget;
+  if (name == RT_QV(fset)) return p->fset;
+  return RT_NULL;
+}
+
+const rt_type_t rt_property_type = {
+    .type = &rt_type_type,
+    .name = RT_Q_property,
+    .base = &rt_object_type,
+    .methods = property_methods,
+    .make_new = property_make_new,
+    .attr = property_attr,
+};
+
+// ---- attribute protocol ----
+
+typedef struct {
+  const rt_type_t *type;
+  rt_val_t cls; // the class whose successors are searched
+  rt_val_t obj; // the instance (or class, in a classmethod)
+} super_t;
+
+// Binds class attribute [a] found for instance [v] (of type [t]).
+static void bind(rt_val_t a, rt_val_t v, const rt_type_t *t, rt_val_t out[2]) {
+  const rt_type_t *at = rt_typeof(a);
+  if (at == &rt_func_type || at == &rt_builtin_type) {
+    out[0] = a;
+    out[1] = v;
+  } else if (at == &rt_staticmethod_type) {
+    out[0] = ((rt_bound_t *)a)->func;
+    out[1] = RT_NULL;
+  } else if (at == &rt_classmethod_type) {
+    out[0] = ((rt_bound_t *)a)->func;
+    out[1] = rt_val(t);
+  } else if (at == &rt_property_type) {
+    rt_val_t g = ((property_t *)a)->fget;
+    if (g == RT_NONE) rt_raise_msg(&rt_exc_AttributeError, RT_MSG("property has no getter"));
+    out[0] = rt_obj_call1(g, v);
+    out[1] = RT_NULL;
+  } else {
+    out[0] = a;
+    out[1] = RT_NULL;
+  }
+}
+
+static bool super_lookup(rt_val_t v, rt_val_t name, rt_val_t out[2]) {
+  super_t *s = (super_t *)v;
+  const rt_type_t *t = rt_is_type(s->obj) ? (const rt_type_t *)s->obj : rt_typeof(s->obj);
+  rt_val_t mro = mro_of(t);
+  size_t i = 0, n = rt_tuple_len(mro);
+  while (i < n && rt_tuple_items(mro)[i] != s->cls)
+    i++;
+  for (i++; i < n; i++) {
+    const rt_type_t *c = (const rt_type_t *)rt_tuple_items(mro)[i];
+    rt_val_t a = lookup_own(c, name);
+    if (!a && !is_user(c) && c == &rt_object_type) a = lookup_own(c, name);
+    if (a) {
+      if (rt_is_type(s->obj) && rt_typeof(a) == &rt_func_type) {
+        out[0] = a;
+        out[1] = RT_NULL;
+      } else {
+        bind(a, s->obj, t, out);
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+bool rt_type_attr_lookup(rt_val_t v, rt_val_t name, rt_val_t out[2]) {
+  const rt_type_t *t = rt_typeof(v);
+  out[1] = RT_NULL;
+  if (t == &rt_super_type) return super_lookup(v, name, out);
+  if (t == &rt_type_type) {
+    // Attribute of a class: its MRO, then the type's own attributes.
+    const rt_type_t *c = (const rt_type_t *)v;
+    rt_val_t a = rt_type_lookup(c, name);
+    if (a) {
+      const rt_type_t *at = rt_typeof(a);
+      if (at == &rt_staticmethod_type) {
+        out[0] = ((rt_bound_t *)a)->func;
+      } else if (at == &rt_classmethod_type) {
+        out[0] = ((rt_bound_t *)a)->func;
+        out[1] = v;
+      } else {
+        out[0] = a;
+      }
+      return true;
+    }
+    a = type_attr(v, name, RT_NULL);
+    if (a) {
+      out[0] = a;
+      return true;
+    }
+    if (name == RT_QV(__class__)) {
+      out[0] = rt_val(&rt_type_type);
+      return true;
+    }
+    a = lookup_own(&rt_type_type, name);
+    if (a) {
+      out[0] = a;
+      out[1] = v;
+      return true;
+    }
+    return false;
+  }
+  rt_val_t a = rt_type_lookup(t, name);
+  if (a && rt_typeof(a) == &rt_property_type) {
+    bind(a, v, t, out);
+    return true;
+  }
+  rt_dict_t *d = rt_type_instance_dict(v, false);
+  if (d && !(rt_type_native(t)->flags & RT_TYPE_EXC)) {
+    rt_val_t x = rt_dict_get(d, name);
+    if (x) {
+      out[0] = x;
+      return true;
+    }
+  }
+  if (t->attr) {
+    rt_val_t x = t->attr(v, name, RT_NULL);
+    if (x) {
+      out[0] = x;
+      return true;
+    }
+  }
+  if (a) {
+    bind(a, v, t, out);
+    return true;
+  }
+  if (name == RT_QV(__class__)) {
+    out[0] = rt_val(t);
+    return true;
+  }
+  if (name == RT_QV(__dict__) && d) {
+    out[0] = rt_val(d);
+    return true;
+  }
+  if (is_user(t)) {
+    rt_val_t ga = user_lookup(t, RT_QV(__getattr__));
+    if (ga) {
+      out[0] = call_special(ga, v, 1, &name);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool rt_type_attr_store(rt_val_t v, rt_val_t name, rt_val_t value) {
+  const rt_type_t *t = rt_typeof(v);
+  if (is_user(t)) {
+    rt_val_t a = rt_type_lookup(t, name);
+    if (a && rt_typeof(a) == &rt_property_type) {
+      property_t *p = (property_t *)a;
+      rt_val_t f = value == RT_DELETE ? p->fdel : p->fset;
+      if (f == RT_NONE) rt_raise_msg(&rt_exc_AttributeError, RT_MSG("can't set attribute '%q'"), name);
+      if (value == RT_DELETE)
+        rt_obj_call1(f, v);
+      else
+        rt_obj_call2(f, v, value);
+      return true;
+    }
+    rt_val_t sa = value == RT_DELETE ? RT_NULL : user_lookup(t, RT_QV(__setattr__));
+    if (sa) {
+      rt_val_t args[3] = {v, name, value};
+      rt_obj_call(sa, 3, args, NULL);
+      return true;
+    }
+  }
+  if (t->attr && t->attr(v, name, value)) return true;
+  rt_dict_t *d = rt_type_instance_dict(v, value != RT_DELETE);
+  if (!d) return false;
+  if (value == RT_DELETE) return rt_dict_pop(d, name) != RT_NULL;
+  rt_dict_set(d, name, value);
+  return true;
+}
+
+// ---- super ----
+
+static rt_val_t super_make_new(const rt_type_t *t, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)t, (void)kw;
+  rt_val_t cls, obj;
+  if (n == 2) {
+    cls = args[0];
+    obj = args[1];
+  } else if (n == 0) {
+    if (!rt_vm_super_args(&cls, &obj)) rt_raise_msg(&rt_exc_RuntimeError, RT_MSG("super(): no arguments"));
+  } else {
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("super() takes 0 or 2 arguments"));
+  }
+  if (!rt_is_type(cls)) rt_raise_msg(&rt_exc_TypeError, RT_MSG("super() argument 1 must be a type"));
+  super_t *s = rt_gc_alloc(sizeof *s, 0);
+  s->type = &rt_super_type;
+  s->cls = cls;
+  s->obj = obj;
+  return rt_val(s);
+}
+
+static void super_print(rt_printer_t *p, rt_val_t self, bool repr) {
+  (void)repr;
+  super_t *s = (super_t *)self;
+  rt_print_format(p, "<super: <class '%q'>, <%t object>>", rt_qstr_val(((const rt_type_t *)s->cls)->name),
+                  s->obj);
+}
+
+const rt_type_t rt_super_type = {
+    .type = &rt_type_type,
+    .name = RT_Q_super,
+    .base = &rt_object_type,
+    .print = super_print,
+    .make_new = super_make_new,
+};

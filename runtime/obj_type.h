@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+// obj_type.h: type objects, `object`, None, bool, NotImplemented and
+// Ellipsis, classes made by class statements and their instances, and the
+// descriptor helpers (staticmethod, classmethod, property, super).
+#ifndef RT_OBJ_TYPE_H
+#define RT_OBJ_TYPE_H
+
+#include "obj.h"
+
+// A class made by a class statement. Its slots dispatch to the special
+// methods found along the MRO.
+typedef struct {
+  rt_type_t t;             // t.flags has RT_TYPE_USER
+  rt_dict_t *dict;         // class namespace
+  rt_val_t bases;          // tuple of types
+  rt_val_t mro;            // tuple of types, the class first
+  const rt_type_t *native; // nearest builtin base (object, an exception, ...)
+} rt_class_t;
+
+// An instance of a class whose native base is object.
+typedef struct {
+  const rt_type_t *type;
+  rt_dict_t *dict;
+} rt_instance_t;
+
+extern const rt_type_t rt_staticmethod_type, rt_classmethod_type, rt_property_type, rt_super_type;
+
+// Builds a class from [name] (qstr), a tuple of [bases] and namespace [dict].
+rt_val_t rt_type_new_class(rt_val_t name, rt_val_t bases, rt_dict_t *dict);
+// Looks [name] up along the MRO of [t] (user dicts and builtin method
+// tables). Returns RT_NULL when absent. Never runs Python code.
+rt_val_t rt_type_lookup(const rt_type_t *t, rt_val_t name);
+// The instance dict of [v] when it has one (user instances, exceptions of
+// user classes), else NULL. With [create], makes it when missing.
+rt_dict_t *rt_type_instance_dict(rt_val_t v, bool create);
+// The reflected form of binary [op] on user instance [self], i.e.
+// "other op self" through __radd__ and friends; RT_NULL if not defined.
+rt_val_t rt_type_binary_reflected(rt_binary_op_t op, rt_val_t self, rt_val_t other);
+// Resolves attribute [name] of [v] as rt_obj_load_method does (out[1] is
+// self when out[0] must be called as a method). False when absent. May
+// run Python code (properties, __getattr__).
+bool rt_type_attr_lookup(rt_val_t v, rt_val_t name, rt_val_t out[2]);
+// Stores (or deletes, with RT_DELETE) attribute [name] of [v]; false if
+// the object has no place for it.
+bool rt_type_attr_store(rt_val_t v, rt_val_t name, rt_val_t value);
+// The nearest builtin type of [t].
+const rt_type_t *rt_type_native(const rt_type_t *t);
+
+#endif

@@ -1,0 +1,1263 @@
+// SPDX-License-Identifier: MIT
+// parse.c: recursive-descent parser from tokens to rt_node_t trees.
+//
+// Every node lives in the GC heap and is kept alive by the C stack (the
+// collector scans it conservatively) until the caller drops the tree.
+// Expressions nest at most RT_MAX_C_DEPTH deep.
+#include <string.h>
+
+#include "parse.h"
+#include "gc.h"
+#include "obj_exc.h"
+#include "obj_str.h"
+#include "qstr.h"
+#include "raise.h"
+#include "state.h"
+
+#define TOK (p->lx.tok)
+
+// ---- node building ----
+
+static rt_node_t *node_new(rt_node_kind_t kind, int op, size_t n, int line, int col) {
+  if (n > 0xffff) rt_raise_msg(&rt_exc_SyntaxError, RT_MSG("too many items"));
+  rt_node_t *x = rt_gc_alloc(sizeof(rt_node_t) + n * sizeof(rt_val_t), RT_GC_TEMP);
+  x->kind = (uint8_t)kind;
+  x->op = (uint8_t)op;
+  x->n = (uint16_t)n;
+  x->line = (uint32_t)line;
+  x->col = (uint16_t)(col > 0xffff ? 0xffff : col);
+  return x;
+}
+
+static rt_node_t *node0(rt_parser_t *p, rt_node_kind_t kind) {
+  return node_new(kind, 0, 0, p->lx.tok_line, p->lx.tok_col);
+}
+
+static rt_node_t *node1(rt_node_kind_t kind, int op, const rt_node_t *pos, rt_val_t a) {
+  rt_node_t *x = node_new(kind, op, 1, pos->line, pos->col);
+  x->kids[0] = a;
+  return x;
+}
+
+static rt_node_t *node2(rt_node_kind_t kind, int op, const rt_node_t *pos, rt_val_t a, rt_val_t b) {
+  rt_node_t *x = node_new(kind, op, 2, pos->line, pos->col);
+  x->kids[0] = a;
+  x->kids[1] = b;
+  return x;
+}
+
+// A growable list of kids.
+typedef struct {
+  rt_val_t *items;
+  size_t n, cap;
+} vec_t;
+
+static void vec_push(vec_t *v, rt_val_t x) {
+  if (v->n == v->cap) {
+    v->cap = v->cap ? v->cap * 2 : 4;
+    v->items = rt_gc_realloc_ex(v->items, v->cap * sizeof(rt_val_t), RT_GC_TEMP);
+  }
+  v->items[v->n++] = x;
+}
+
+static rt_node_t *vec_node(vec_t *v, rt_node_kind_t kind, int op, int line, int col, size_t extra) {
+  rt_node_t *x = node_new(kind, op, v->n + extra, line, col);
+  if (v->n) rt_memcpy(x->kids, v->items, v->n * sizeof(rt_val_t));
+  rt_gc_free(v->items);
+  v->items = NULL;
+  v->n = v->cap = 0;
+  return x;
+}
+
+static inline rt_val_t V(const rt_node_t *n) {
+  return rt_val(n);
+}
+
+// ---- errors and token helpers ----
+
+void rt_parse_error_at(rt_parser_t *p, const rt_node_t *n, const char *msg) {
+  rt_lexer_error_at(&rt_exc_SyntaxError, p->lx.filename, n ? (int)n->line : p->lx.tok_line,
+                    n ? n->col : p->lx.tok_col, msg);
+}
+
+static __attribute__((noreturn)) void error_here(rt_parser_t *p, const char *msg) {
+  rt_lexer_error_at(&rt_exc_SyntaxError, p->lx.filename, p->lx.tok_line, p->lx.tok_col, msg);
+}
+
+static __attribute__((noreturn)) void syntax(rt_parser_t *p) {
+  if (TOK == RT_TOK_INDENT)
+    rt_lexer_error_at(&rt_exc_IndentationError, p->lx.filename, p->lx.tok_line, p->lx.tok_col,
+                      "unexpected indent");
+  if (TOK == RT_TOK_END) error_here(p, "unexpected EOF while parsing");
+  error_here(p, "invalid syntax");
+}
+
+static void next(rt_parser_t *p) {
+  rt_lexer_next(&p->lx);
+}
+
+static bool accept(rt_parser_t *p, rt_tok_t t) {
+  if (TOK != t) return false;
+  next(p);
+  return true;
+}
+
+static void expect(rt_parser_t *p, rt_tok_t t) {
+  if (TOK != t) {
+    if (t == RT_TOK_COLON) error_here(p, "expected ':'");
+    if (t == RT_TOK_INDENT)
+      rt_lexer_error_at(&rt_exc_IndentationError, p->lx.filename, p->lx.tok_line, p->lx.tok_col,
+                        "expected an indented block");
+    syntax(p);
+  }
+  next(p);
+}
+
+static rt_val_t expect_name(rt_parser_t *p) {
+  if (TOK != RT_TOK_NAME) syntax(p);
+  rt_val_t q = p->lx.value;
+  next(p);
+  return q;
+}
+
+static void enter(rt_parser_t *p) {
+  if (++p->depth > RT_MAX_C_DEPTH) error_here(p, "too many nested parentheses");
+  rt_c_enter();
+}
+static void leave(rt_parser_t *p) {
+  p->depth--;
+  rt_c_leave();
+}
+
+// ---- expressions ----
+
+static rt_node_t *test(rt_parser_t *p);
+static rt_node_t *expr(rt_parser_t *p);
+static rt_node_t *or_test(rt_parser_t *p);
+static rt_node_t *testlist_star(rt_parser_t *p, bool allow_star);
+static rt_node_t *parse_fstring(rt_parser_t *p, rt_val_t body, int line, int col);
+
+// True if the token can start an expression.
+static bool starts_expr(rt_tok_t t) {
+  switch (t) {
+  case RT_TOK_NAME:
+  case RT_TOK_INT:
+  case RT_TOK_FLOAT:
+  case RT_TOK_STRING:
+  case RT_TOK_BYTES:
+  case RT_TOK_FSTRING:
+  case RT_TOK_KW_FALSE:
+  case RT_TOK_KW_NONE:
+  case RT_TOK_KW_TRUE:
+  case RT_TOK_KW_LAMBDA:
+  case RT_TOK_KW_NOT:
+  case RT_TOK_KW_AWAIT:
+  case RT_TOK_LPAREN:
+  case RT_TOK_LBRACKET:
+  case RT_TOK_LBRACE:
+  case RT_TOK_MINUS:
+  case RT_TOK_PLUS:
+  case RT_TOK_TILDE:
+  case RT_TOK_ELLIPSIS:
+  case RT_TOK_STAR: return true;
+  default: return false;
+  }
+}
+
+// comp_for: 'for' targets 'in' or_test ('if' or_test)* ... ; appends COMPFOR nodes.
+static void comp_fors(rt_parser_t *p, vec_t *v) {
+  while (TOK == RT_TOK_KW_FOR) {
+    rt_node_t *pos = node0(p, RT_N_PASS);
+    next(p);
+    // Targets: a plain expression list without 'in'.
+    vec_t t = {0};
+    bool tuple = false;
+    for (;;) {
+      rt_node_t *e;
+      if (TOK == RT_TOK_STAR) {
+        rt_node_t *sp = node0(p, RT_N_PASS);
+        next(p);
+        e = node1(RT_N_STARRED, 0, sp, V(expr(p)));
+      } else {
+        e = expr(p);
+      }
+      vec_push(&t, V(e));
+      if (!accept(p, RT_TOK_COMMA)) break;
+      tuple = true;
+      if (TOK == RT_TOK_KW_IN) break;
+    }
+    rt_node_t *target = tuple ? vec_node(&t, RT_N_TUPLE, 0, pos->line, pos->col, 0) : (rt_node_t *)t.items[0];
+    if (!tuple) rt_gc_free(t.items);
+    expect(p, RT_TOK_KW_IN);
+    rt_node_t *iter = or_test(p);
+    vec_t ifs = {0};
+    while (TOK == RT_TOK_KW_IF) {
+      next(p);
+      vec_push(&ifs, V(or_test(p)));
+    }
+    rt_node_t *seq = vec_node(&ifs, RT_N_SEQ, 0, pos->line, pos->col, 0);
+    rt_node_t *cf = node_new(RT_N_COMPFOR, 0, 3, pos->line, pos->col);
+    cf->kids[0] = V(target);
+    cf->kids[1] = V(iter);
+    cf->kids[2] = V(seq);
+    vec_push(v, V(cf));
+  }
+}
+
+// Builds a COMP node: kids elt, value, fors..., scope slot.
+static rt_node_t *comprehension(rt_parser_t *p, int kind, rt_node_t *elt, rt_node_t *value,
+                                const rt_node_t *pos) {
+  vec_t v = {0};
+  vec_push(&v, V(elt));
+  vec_push(&v, value ? V(value) : RT_NULL);
+  comp_fors(p, &v);
+  return vec_node(&v, RT_N_COMP, kind, pos->line, pos->col, 1);
+}
+
+// A call's argument list after '('; returns the CALL node.
+static rt_node_t *call_args(rt_parser_t *p, rt_node_t *func) {
+  vec_t args = {0}, kws = {0};
+  while (TOK != RT_TOK_RPAREN) {
+    rt_node_t *pos = node0(p, RT_N_PASS);
+    if (accept(p, RT_TOK_STAR)) {
+      vec_push(&args, V(node1(RT_N_STARRED, 0, pos, V(test(p)))));
+    } else if (accept(p, RT_TOK_DSTAR)) {
+      vec_push(&kws, V(node2(RT_N_KEYWORD, 0, pos, RT_NULL, V(test(p)))));
+    } else {
+      rt_node_t *e = test(p);
+      if (TOK == RT_TOK_ASSIGN) {
+        if (e->kind != RT_N_NAME)
+          rt_parse_error_at(p, e, "expression cannot contain assignment, perhaps you meant \"==\"?");
+        next(p);
+        vec_push(&kws, V(node2(RT_N_KEYWORD, 0, e, e->kids[0], V(test(p)))));
+      } else if (TOK == RT_TOK_WALRUS && e->kind == RT_N_NAME) {
+        next(p);
+        vec_push(&args, V(node2(RT_N_NAMED, 0, e, V(e), V(test(p)))));
+      } else if (TOK == RT_TOK_KW_FOR) {
+        rt_node_t *g = comprehension(p, RT_COMP_GEN, e, NULL, e);
+        vec_push(&args, V(g));
+      } else {
+        if (kws.n && !(e->kind == RT_N_STARRED))
+          rt_parse_error_at(p, e, "positional argument follows keyword argument");
+        vec_push(&args, V(e));
+      }
+    }
+    if (!accept(p, RT_TOK_COMMA)) break;
+  }
+  expect(p, RT_TOK_RPAREN);
+  rt_node_t *a = vec_node(&args, RT_N_SEQ, 0, func->line, func->col, 0);
+  rt_node_t *k = vec_node(&kws, RT_N_SEQ, 0, func->line, func->col, 0);
+  rt_node_t *c = node_new(RT_N_CALL, 0, 3, func->line, func->col);
+  c->kids[0] = V(func);
+  c->kids[1] = V(a);
+  c->kids[2] = V(k);
+  return c;
+}
+
+// One subscript element: an expression or a slice.
+static rt_node_t *subscript_item(rt_parser_t *p) {
+  rt_node_t *pos = node0(p, RT_N_PASS);
+  rt_node_t *lo = NULL, *hi = NULL, *st = NULL;
+  if (TOK != RT_TOK_COLON) {
+    lo = test(p);
+    if (TOK == RT_TOK_WALRUS && lo->kind == RT_N_NAME) {
+      next(p);
+      return node2(RT_N_NAMED, 0, lo, V(lo), V(test(p)));
+    }
+    if (TOK != RT_TOK_COLON) return lo;
+  }
+  next(p);
+  if (TOK != RT_TOK_COLON && TOK != RT_TOK_RBRACKET && TOK != RT_TOK_COMMA) hi = test(p);
+  if (accept(p, RT_TOK_COLON))
+    if (TOK != RT_TOK_RBRACKET && TOK != RT_TOK_COMMA) st = test(p);
+  rt_node_t *s = node_new(RT_N_SLICE, 0, 3, pos->line, pos->col);
+  s->kids[0] = lo ? V(lo) : RT_NULL;
+  s->kids[1] = hi ? V(hi) : RT_NULL;
+  s->kids[2] = st ? V(st) : RT_NULL;
+  return s;
+}
+
+// Adjacent string literals concatenate; any f-string makes an FSTRING.
+static rt_node_t *strings(rt_parser_t *p) {
+  rt_node_t *pos = node0(p, RT_N_PASS);
+  bool is_bytes = TOK == RT_TOK_BYTES;
+  vec_t parts = {0};
+  bool any_f = false;
+  while (TOK == RT_TOK_STRING || TOK == RT_TOK_FSTRING || TOK == RT_TOK_BYTES) {
+    if ((TOK == RT_TOK_BYTES) != is_bytes) error_here(p, "cannot mix bytes and nonbytes literals");
+    if (TOK == RT_TOK_FSTRING) {
+      any_f = true;
+      rt_val_t body = p->lx.value;
+      int line = p->lx.tok_line, col = p->lx.tok_col;
+      next(p);
+      rt_node_t *f = parse_fstring(p, body, line, col);
+      for (size_t i = 0; i < f->n; i++)
+        vec_push(&parts, f->kids[i]);
+    } else {
+      vec_push(&parts, V(node1(RT_N_CONST, 0, pos, p->lx.value)));
+      next(p);
+    }
+  }
+  if (!any_f) {
+    // Plain strings: join the constants now.
+    rt_val_t s = ((rt_node_t *)parts.items[0])->kids[0];
+    for (size_t i = 1; i < parts.n; i++)
+      s = rt_str_concat(s, ((rt_node_t *)parts.items[i])->kids[0]);
+    rt_gc_free(parts.items);
+    return node1(RT_N_CONST, 0, pos, s);
+  }
+  return vec_node(&parts, RT_N_FSTRING, 0, pos->line, pos->col, 0);
+}
+
+static rt_node_t *atom(rt_parser_t *p) {
+  rt_node_t *pos = node0(p, RT_N_PASS);
+  switch (TOK) {
+  case RT_TOK_NAME: {
+    rt_val_t q = p->lx.value;
+    next(p);
+    return node1(RT_N_NAME, 0, pos, q);
+  }
+  case RT_TOK_INT:
+  case RT_TOK_FLOAT: {
+    rt_val_t v = p->lx.value;
+    next(p);
+    return node1(RT_N_CONST, 0, pos, v);
+  }
+  case RT_TOK_STRING:
+  case RT_TOK_BYTES:
+  case RT_TOK_FSTRING: return strings(p);
+  case RT_TOK_KW_NONE: next(p); return node1(RT_N_CONST, 0, pos, RT_NONE);
+  case RT_TOK_KW_TRUE: next(p); return node1(RT_N_CONST, 0, pos, RT_TRUE);
+  case RT_TOK_KW_FALSE: next(p); return node1(RT_N_CONST, 0, pos, RT_FALSE);
+  case RT_TOK_ELLIPSIS: next(p); return node1(RT_N_CONST, 0, pos, rt_val(&rt_ellipsis_obj));
+  case RT_TOK_LPAREN: {
+    next(p);
+    if (accept(p, RT_TOK_RPAREN)) return node_new(RT_N_TUPLE, 0, 0, pos->line, pos->col);
+    if (TOK == RT_TOK_KW_YIELD) {
+      rt_node_t *y = testlist_star(p, true);
+      expect(p, RT_TOK_RPAREN);
+      return y;
+    }
+    vec_t v = {0};
+    bool tuple = false;
+    for (;;) {
+      rt_node_t *e;
+      if (TOK == RT_TOK_STAR) {
+        rt_node_t *sp = node0(p, RT_N_PASS);
+        next(p);
+        e = node1(RT_N_STARRED, 0, sp, V(expr(p)));
+      } else {
+        e = test(p);
+        if (TOK == RT_TOK_WALRUS) {
+          if (e->kind != RT_N_NAME)
+            rt_parse_error_at(p, e, "cannot use assignment expressions with this expression");
+          next(p);
+          e = node2(RT_N_NAMED, 0, e, V(e), V(test(p)));
+        }
+      }
+      if (v.n == 0 && TOK == RT_TOK_KW_FOR) {
+        rt_node_t *g = comprehension(p, RT_COMP_GEN, e, NULL, pos);
+        expect(p, RT_TOK_RPAREN);
+        return g;
+      }
+      vec_push(&v, V(e));
+      if (!accept(p, RT_TOK_COMMA)) break;
+      tuple = true;
+      if (TOK == RT_TOK_RPAREN) break;
+    }
+    expect(p, RT_TOK_RPAREN);
+    if (!tuple) {
+      rt_node_t *e = (rt_node_t *)v.items[0];
+      rt_gc_free(v.items);
+      if (e->kind == RT_N_STARRED) rt_parse_error_at(p, e, "cannot use starred expression here");
+      return e;
+    }
+    return vec_node(&v, RT_N_TUPLE, 0, pos->line, pos->col, 0);
+  }
+  case RT_TOK_LBRACKET: {
+    next(p);
+    vec_t v = {0};
+    while (TOK != RT_TOK_RBRACKET) {
+      rt_node_t *e;
+      if (TOK == RT_TOK_STAR) {
+        rt_node_t *sp = node0(p, RT_N_PASS);
+        next(p);
+        e = node1(RT_N_STARRED, 0, sp, V(expr(p)));
+      } else {
+        e = test(p);
+        if (TOK == RT_TOK_WALRUS && e->kind == RT_N_NAME) {
+          next(p);
+          e = node2(RT_N_NAMED, 0, e, V(e), V(test(p)));
+        }
+      }
+      if (v.n == 0 && TOK == RT_TOK_KW_FOR) {
+        rt_node_t *c = comprehension(p, RT_COMP_LIST, e, NULL, pos);
+        expect(p, RT_TOK_RBRACKET);
+        return c;
+      }
+      vec_push(&v, V(e));
+      if (!accept(p, RT_TOK_COMMA)) break;
+    }
+    expect(p, RT_TOK_RBRACKET);
+    return vec_node(&v, RT_N_LIST, 0, pos->line, pos->col, 0);
+  }
+  case RT_TOK_LBRACE: {
+    next(p);
+    vec_t v = {0};
+    int kind = -1; // 0 dict, 1 set
+    while (TOK != RT_TOK_RBRACE) {
+      if (TOK == RT_TOK_DSTAR) {
+        if (kind == 1) syntax(p);
+        kind = 0;
+        next(p);
+        vec_push(&v, RT_NULL);
+        vec_push(&v, V(expr(p)));
+      } else if (TOK == RT_TOK_STAR) {
+        if (kind == 0) syntax(p);
+        kind = 1;
+        rt_node_t *sp = node0(p, RT_N_PASS);
+        next(p);
+        vec_push(&v, V(node1(RT_N_STARRED, 0, sp, V(expr(p)))));
+      } else {
+        rt_node_t *k = test(p);
+        if (kind != 1 && accept(p, RT_TOK_COLON)) {
+          kind = 0;
+          rt_node_t *val = test(p);
+          if (v.n == 0 && TOK == RT_TOK_KW_FOR) {
+            rt_node_t *c = comprehension(p, RT_COMP_DICT, k, val, pos);
+            expect(p, RT_TOK_RBRACE);
+            return c;
+          }
+          vec_push(&v, V(k));
+          vec_push(&v, V(val));
+        } else {
+          if (kind == 0) syntax(p);
+          kind = 1;
+          if (v.n == 0 && TOK == RT_TOK_KW_FOR) {
+            rt_node_t *c = comprehension(p, RT_COMP_SET, k, NULL, pos);
+            expect(p, RT_TOK_RBRACE);
+            return c;
+          }
+          vec_push(&v, V(k));
+        }
+      }
+      if (!accept(p, RT_TOK_COMMA)) break;
+    }
+    expect(p, RT_TOK_RBRACE);
+    return vec_node(&v, kind == 1 ? RT_N_SET : RT_N_DICT, 0, pos->line, pos->col, 0);
+  }
+  default: syntax(p);
+  }
+}
+
+static rt_node_t *atom_expr(rt_parser_t *p) {
+  if (TOK == RT_TOK_KW_AWAIT) error_here(p, "'await' is not supported");
+  rt_node_t *e = atom(p);
+  for (;;) {
+    if (TOK == RT_TOK_LPAREN) {
+      next(p);
+      e = call_args(p, e);
+    } else if (TOK == RT_TOK_LBRACKET) {
+      next(p);
+      rt_node_t *idx = subscript_item(p);
+      if (TOK == RT_TOK_COMMA) {
+        vec_t v = {0};
+        vec_push(&v, V(idx));
+        while (accept(p, RT_TOK_COMMA)) {
+          if (TOK == RT_TOK_RBRACKET) break;
+          vec_push(&v, V(subscript_item(p)));
+        }
+        idx = vec_node(&v, RT_N_TUPLE, 0, idx->line, idx->col, 0);
+      }
+      expect(p, RT_TOK_RBRACKET);
+      e = node2(RT_N_SUBSCR, 0, e, V(e), V(idx));
+    } else if (TOK == RT_TOK_DOT) {
+      next(p);
+      rt_val_t q = expect_name(p);
+      e = node2(RT_N_ATTR, 0, e, V(e), q);
+    } else {
+      return e;
+    }
+  }
+}
+
+static rt_node_t *factor(rt_parser_t *p);
+
+static rt_node_t *power(rt_parser_t *p) {
+  rt_node_t *e = atom_expr(p);
+  if (accept(p, RT_TOK_DSTAR)) e = node2(RT_N_BINOP, RT_BINARY_POW, e, V(e), V(factor(p)));
+  return e;
+}
+
+static rt_node_t *factor(rt_parser_t *p) {
+  int op = TOK == RT_TOK_MINUS ? 0 : TOK == RT_TOK_PLUS ? 1 : TOK == RT_TOK_TILDE ? 2 : -1;
+  if (op < 0) return power(p);
+  rt_node_t *pos = node0(p, RT_N_PASS);
+  next(p);
+  enter(p);
+  rt_node_t *o = factor(p);
+  leave(p);
+  // Fold "-literal" so that -5 and big negative literals are constants.
+  if (op == 0 && o->kind == RT_N_CONST &&
+      (rt_is_small(o->kids[0]) || rt_is_obj(o->kids[0], &rt_int_type) ||
+       rt_is_obj(o->kids[0], &rt_float_type))) {
+    o->kids[0] = rt_obj_unary(RT_UNARY_NEG, o->kids[0]);
+    o->line = pos->line;
+    o->col = pos->col;
+    return o;
+  }
+  return node1(RT_N_UNARY, op, pos, V(o));
+}
+
+// Binary operator levels, loosest first.
+static int binop_of(rt_tok_t t, int level) {
+  switch (level) {
+  case 0: return t == RT_TOK_PIPE ? RT_BINARY_OR : -1;
+  case 1: return t == RT_TOK_CARET ? RT_BINARY_XOR : -1;
+  case 2: return t == RT_TOK_AMP ? RT_BINARY_AND : -1;
+  case 3: return t == RT_TOK_LSHIFT ? RT_BINARY_LSHIFT : t == RT_TOK_RSHIFT ? RT_BINARY_RSHIFT : -1;
+  case 4: return t == RT_TOK_PLUS ? RT_BINARY_ADD : t == RT_TOK_MINUS ? RT_BINARY_SUB : -1;
+  default:
+    switch (t) {
+    case RT_TOK_STAR: return RT_BINARY_MUL;
+    case RT_TOK_SLASH: return RT_BINARY_TRUEDIV;
+    case RT_TOK_DSLASH: return RT_BINARY_FLOORDIV;
+    case RT_TOK_PERCENT: return RT_BINARY_MOD;
+    case RT_TOK_AT: return RT_BINARY_MATMUL;
+    default: return -1;
+    }
+  }
+}
+
+static rt_node_t *binary_level(rt_parser_t *p, int level) {
+  if (level > 5) return factor(p);
+  rt_node_t *e = binary_level(p, level + 1);
+  int op;
+  while ((op = binop_of(TOK, level)) >= 0) {
+    next(p);
+    rt_node_t *r = binary_level(p, level + 1);
+    e = node2(RT_N_BINOP, op, e, V(e), V(r));
+  }
+  return e;
+}
+
+static rt_node_t *expr(rt_parser_t *p) {
+  enter(p);
+  rt_node_t *e = binary_level(p, 0);
+  leave(p);
+  return e;
+}
+
+static int comp_op(rt_parser_t *p) {
+  switch (TOK) {
+  case RT_TOK_LT: next(p); return RT_CMP_LT;
+  case RT_TOK_GT: next(p); return RT_CMP_GT;
+  case RT_TOK_EQ: next(p); return RT_CMP_EQ;
+  case RT_TOK_LE: next(p); return RT_CMP_LE;
+  case RT_TOK_GE: next(p); return RT_CMP_GE;
+  case RT_TOK_NE: next(p); return RT_CMP_NE;
+  case RT_TOK_KW_IN: next(p); return RT_CMP_IN;
+  case RT_TOK_KW_NOT:
+    next(p);
+    expect(p, RT_TOK_KW_IN);
+    return RT_CMP_NOT_IN;
+  case RT_TOK_KW_IS: next(p); return accept(p, RT_TOK_KW_NOT) ? RT_CMP_IS_NOT : RT_CMP_IS;
+  default: return -1;
+  }
+}
+
+static rt_node_t *comparison(rt_parser_t *p) {
+  rt_node_t *e = expr(p);
+  int op = comp_op(p);
+  if (op < 0) return e;
+  vec_t v = {0};
+  vec_push(&v, V(e));
+  while (op >= 0) {
+    vec_push(&v, rt_small(op));
+    vec_push(&v, V(expr(p)));
+    op = comp_op(p);
+  }
+  return vec_node(&v, RT_N_COMPARE, 0, e->line, e->col, 0);
+}
+
+static rt_node_t *not_test(rt_parser_t *p) {
+  if (TOK == RT_TOK_KW_NOT) {
+    rt_node_t *pos = node0(p, RT_N_PASS);
+    next(p);
+    enter(p);
+    rt_node_t *o = not_test(p);
+    leave(p);
+    return node1(RT_N_UNARY, 3, pos, V(o));
+  }
+  return comparison(p);
+}
+
+static rt_node_t *and_test(rt_parser_t *p) {
+  rt_node_t *e = not_test(p);
+  while (accept(p, RT_TOK_KW_AND))
+    e = node2(RT_N_BOOLOP, 0, e, V(e), V(not_test(p)));
+  return e;
+}
+
+static rt_node_t *or_test(rt_parser_t *p) {
+  rt_node_t *e = and_test(p);
+  while (accept(p, RT_TOK_KW_OR))
+    e = node2(RT_N_BOOLOP, 1, e, V(e), V(and_test(p)));
+  return e;
+}
+
+// Parameter list up to [end] (')' for def, ':' for lambda).
+static rt_node_t *parameters(rt_parser_t *p, rt_tok_t end, bool annotations) {
+  rt_node_t *pos = node0(p, RT_N_PASS);
+  vec_t v = {0};
+  int state = RT_ARG_POS; // after '*' parameters are keyword-only
+  bool seen_default = false, seen_varkw = false;
+  while (TOK != end) {
+    if (seen_varkw) syntax(p);
+    rt_node_t *ap = node0(p, RT_N_PASS);
+    int kind;
+    if (accept(p, RT_TOK_STAR)) {
+      if (state != RT_ARG_POS) syntax(p);
+      state = RT_ARG_KWONLY;
+      if (TOK == RT_TOK_COMMA) {
+        next(p);
+        continue;
+      }
+      kind = RT_ARG_VARARGS;
+    } else if (accept(p, RT_TOK_DSTAR)) {
+      kind = RT_ARG_VARKW;
+      seen_varkw = true;
+    } else if (TOK == RT_TOK_SLASH) {
+      next(p); // positional-only marker: accepted, not enforced
+      if (!accept(p, RT_TOK_COMMA)) break;
+      continue;
+    } else {
+      kind = state;
+    }
+    rt_val_t name = expect_name(p);
+    if (annotations && accept(p, RT_TOK_COLON)) test(p);
+    rt_val_t def = RT_NULL;
+    if (kind != RT_ARG_VARARGS && kind != RT_ARG_VARKW && accept(p, RT_TOK_ASSIGN)) {
+      def = V(test(p));
+      if (kind == RT_ARG_POS) seen_default = true;
+    } else if (kind == RT_ARG_POS && seen_default) {
+      rt_parse_error_at(p, ap, "non-default argument follows default argument");
+    }
+    for (size_t i = 0; i < v.n; i++)
+      if (((rt_node_t *)v.items[i])->kids[0] == name)
+        rt_parse_error_at(p, ap, "duplicate argument in function definition");
+    rt_node_t *a = node2(RT_N_ARG, kind, ap, name, def);
+    vec_push(&v, V(a));
+    if (!accept(p, RT_TOK_COMMA)) break;
+  }
+  return vec_node(&v, RT_N_ARGS, 0, pos->line, pos->col, 0);
+}
+
+static rt_node_t *lambdef(rt_parser_t *p, bool nocond) {
+  rt_node_t *pos = node0(p, RT_N_PASS);
+  next(p);
+  rt_node_t *args = parameters(p, RT_TOK_COLON, false);
+  expect(p, RT_TOK_COLON);
+  enter(p);
+  rt_node_t *body = nocond ? or_test(p) : test(p);
+  leave(p);
+  rt_node_t *l = node_new(RT_N_LAMBDA, 0, 3, pos->line, pos->col);
+  l->kids[0] = V(args);
+  l->kids[1] = V(body);
+  return l;
+}
+
+static rt_node_t *test(rt_parser_t *p) {
+  if (TOK == RT_TOK_KW_LAMBDA) return lambdef(p, false);
+  enter(p);
+  rt_node_t *e = or_test(p);
+  if (accept(p, RT_TOK_KW_IF)) {
+    rt_node_t *c = or_test(p);
+    expect(p, RT_TOK_KW_ELSE);
+    rt_node_t *o = test(p);
+    rt_node_t *x = node_new(RT_N_IFEXP, 0, 3, e->line, e->col);
+    x->kids[0] = V(c);
+    x->kids[1] = V(e);
+    x->kids[2] = V(o);
+    e = x;
+  }
+  leave(p);
+  return e;
+}
+
+// A comma-separated list of tests (or starred exprs) that becomes a tuple
+// when it has a comma; also 'yield' expressions.
+static rt_node_t *testlist_star(rt_parser_t *p, bool allow_star) {
+  rt_node_t *pos = node0(p, RT_N_PASS);
+  if (TOK == RT_TOK_KW_YIELD) {
+    next(p);
+    if (accept(p, RT_TOK_KW_FROM)) return node1(RT_N_YIELD_FROM, 0, pos, V(test(p)));
+    if (!starts_expr(TOK)) return node1(RT_N_YIELD, 0, pos, RT_NULL);
+    return node1(RT_N_YIELD, 0, pos, V(testlist_star(p, true)));
+  }
+  vec_t v = {0};
+  bool tuple = false;
+  for (;;) {
+    rt_node_t *e;
+    if (TOK == RT_TOK_STAR && allow_star) {
+      rt_node_t *sp = node0(p, RT_N_PASS);
+      next(p);
+      e = node1(RT_N_STARRED, 0, sp, V(expr(p)));
+    } else {
+      e = test(p);
+    }
+    vec_push(&v, V(e));
+    if (TOK != RT_TOK_COMMA) break;
+    next(p);
+    tuple = true;
+    if (!starts_expr(TOK)) break;
+  }
+  if (!tuple) {
+    rt_node_t *e = (rt_node_t *)v.items[0];
+    rt_gc_free(v.items);
+    return e;
+  }
+  return vec_node(&v, RT_N_TUPLE, 0, pos->line, pos->col, 0);
+}
+
+// ---- f-strings ----
+
+// Parses one expression from [n] bytes at [s] (an f-string field).
+static rt_node_t *sub_expression(rt_parser_t *p, const char *s, size_t n, int line, int col) {
+  rt_parser_t sub;
+  rt_mem_reader_t m;
+  rt_reader_t r;
+  rt_reader_mem(&r, &m, s, n);
+  sub.depth = p->depth;
+  rt_lexer_init(&sub.lx, r, p->lx.filename);
+  if (sub.lx.tok == RT_TOK_END || sub.lx.tok == RT_TOK_NEWLINE)
+    rt_lexer_error_at(&rt_exc_SyntaxError, p->lx.filename, line, col,
+                      "f-string: empty expression not allowed");
+  rt_node_t *e = testlist_star(&sub, true);
+  if (sub.lx.tok != RT_TOK_END && sub.lx.tok != RT_TOK_NEWLINE)
+    rt_lexer_error_at(&rt_exc_SyntaxError, p->lx.filename, line, col, "f-string: invalid syntax");
+  rt_lexer_free(&sub.lx);
+  return e;
+}
+
+// Parses f-string [body] (first byte 'r' or '-' for raw) into FSTRING.
+static rt_node_t *fstring_parts(rt_parser_t *p, const char *s, size_t n, bool raw, int line, int col,
+                                int depth) {
+  vec_t parts = {0};
+  rt_vstr_t lit;
+  rt_vstr_init_temp(&lit, 16);
+  size_t i = 0;
+  rt_node_t pos = {0};
+  pos.line = (uint32_t)line;
+  pos.col = (uint16_t)col;
+  while (i < n) {
+    char c = s[i];
+    if (c == '{' && i + 1 < n && s[i + 1] == '{') {
+      rt_vstr_addc(&lit, '{');
+      i += 2;
+      continue;
+    }
+    if (c == '}') {
+      if (i + 1 < n && s[i + 1] == '}') {
+        rt_vstr_addc(&lit, '}');
+        i += 2;
+        continue;
+      }
+      rt_lexer_error_at(&rt_exc_SyntaxError, p->lx.filename, line, col,
+                        "f-string: single '}' is not allowed");
+    }
+    if (c != '{') {
+      size_t j = i;
+      while (j < n && s[j] != '{' && s[j] != '}')
+        j++;
+      rt_lexer_unescape(&p->lx, s + i, j - i, raw, &lit);
+      i = j;
+      continue;
+    }
+    // A field: find its end, respecting brackets and quotes.
+    size_t start = ++i, expr_end = 0;
+    int nest = 0;
+    char quote = 0;
+    for (; i < n; i++) {
+      char d = s[i];
+      if (quote) {
+        if (d == quote) quote = 0;
+        continue;
+      }
+      if (d == '\'' || d == '"')
+        quote = d;
+      else if (d == '(' || d == '[' || d == '{')
+        nest++;
+      else if ((d == ')' || d == ']' || d == '}') && nest > 0)
+        nest--;
+      else if (nest == 0 && (d == '}' || d == ':' || (d == '!' && i + 1 < n && s[i + 1] != '=')))
+        break;
+    }
+    if (i >= n) rt_lexer_error_at(&rt_exc_SyntaxError, p->lx.filename, line, col, "f-string: expecting '}'");
+    expr_end = i;
+    // "expr=" debugging form
+    bool debug = false;
+    size_t e2 = expr_end;
+    while (e2 > start && s[e2 - 1] == ' ')
+      e2--;
+    if (e2 > start && s[e2 - 1] == '=' &&
+        (e2 - start < 2 || (s[e2 - 2] != '=' && s[e2 - 2] != '!' && s[e2 - 2] != '<' && s[e2 - 2] != '>'))) {
+      debug = true;
+      rt_vstr_add(&lit, s + start, expr_end - start);
+      e2--;
+    } else {
+      e2 = expr_end;
+    }
+    rt_node_t *e = sub_expression(p, s + start, e2 - start, line, col);
+    int conv = debug ? 'r' : 0;
+    if (s[i] == '!') {
+      if (i + 1 >= n)
+        rt_lexer_error_at(&rt_exc_SyntaxError, p->lx.filename, line, col, "f-string: expecting '}'");
+      conv = s[i + 1];
+      if (conv != 's' && conv != 'r' && conv != 'a')
+        rt_lexer_error_at(&rt_exc_SyntaxError, p->lx.filename, line, col,
+                          "f-string: invalid conversion character");
+      i += 2;
+    }
+    rt_node_t *spec = NULL;
+    if (i < n && s[i] == ':') {
+      if (debug && conv == 'r') conv = 0;
+      size_t ss = ++i;
+      int nn = 0;
+      for (; i < n; i++) {
+        if (s[i] == '{')
+          nn++;
+        else if (s[i] == '}') {
+          if (nn == 0) break;
+          nn--;
+        }
+      }
+      if (depth > 1)
+        rt_lexer_error_at(&rt_exc_SyntaxError, p->lx.filename, line, col,
+                          "f-string: expressions nested too deeply");
+      spec = fstring_parts(p, s + ss, i - ss, raw, line, col, depth + 1);
+    }
+    if (i >= n || s[i] != '}')
+      rt_lexer_error_at(&rt_exc_SyntaxError, p->lx.filename, line, col, "f-string: expecting '}'");
+    i++;
+    if (lit.len) {
+      vec_push(&parts, V(node1(RT_N_CONST, 0, &pos, rt_str_new(lit.buf, lit.len))));
+      lit.len = 0;
+    }
+    rt_node_t *f = node_new(RT_N_FORMATTED, 0, 3, line, col);
+    f->kids[0] = V(e);
+    f->kids[1] = rt_small(conv);
+    f->kids[2] = spec ? V(spec) : RT_NULL;
+    vec_push(&parts, V(f));
+  }
+  if (lit.len) vec_push(&parts, V(node1(RT_N_CONST, 0, &pos, rt_str_new(lit.buf, lit.len))));
+  rt_vstr_free(&lit);
+  return vec_node(&parts, RT_N_FSTRING, 0, line, col, 0);
+}
+
+static rt_node_t *parse_fstring(rt_parser_t *p, rt_val_t body, int line, int col) {
+  size_t n;
+  const char *s = rt_str_data(body, &n);
+  return fstring_parts(p, s + 1, n - 1, s[0] == 'r', line, col, 0);
+}
+
+// ---- statements ----
+
+static rt_node_t *statement(rt_parser_t *p);
+
+// A suite after ':'. Returns a SEQ.
+static rt_node_t *block(rt_parser_t *p) {
+  rt_node_t *pos = node0(p, RT_N_PASS);
+  expect(p, RT_TOK_COLON);
+  vec_t v = {0};
+  if (TOK != RT_TOK_NEWLINE) {
+    // simple statements on the same line
+    rt_node_t *s = statement(p);
+    if (s->kind == RT_N_SEQ) return s;
+    vec_push(&v, V(s));
+    return vec_node(&v, RT_N_SEQ, 0, pos->line, pos->col, 0);
+  }
+  next(p);
+  expect(p, RT_TOK_INDENT);
+  enter(p);
+  while (TOK != RT_TOK_DEDENT && TOK != RT_TOK_END) {
+    rt_node_t *s = statement(p);
+    if (s->kind == RT_N_SEQ)
+      for (size_t i = 0; i < s->n; i++)
+        vec_push(&v, s->kids[i]);
+    else
+      vec_push(&v, V(s));
+  }
+  leave(p);
+  accept(p, RT_TOK_DEDENT);
+  return vec_node(&v, RT_N_SEQ, 0, pos->line, pos->col, 0);
+}
+
+static rt_node_t *dotted_name(rt_parser_t *p) {
+  rt_node_t *pos = node0(p, RT_N_PASS);
+  rt_vstr_t v;
+  rt_vstr_init_temp(&v, 16);
+  size_t n;
+  const char *s = rt_qstr_str(expect_name(p), &n);
+  rt_vstr_add(&v, s, n);
+  while (accept(p, RT_TOK_DOT)) {
+    rt_vstr_addc(&v, '.');
+    s = rt_qstr_str(expect_name(p), &n);
+    rt_vstr_add(&v, s, n);
+  }
+  rt_val_t q = rt_qstr_from(v.buf, v.len);
+  rt_vstr_free(&v);
+  return node1(RT_N_NAME, 0, pos, q);
+}
+
+static rt_node_t *small_statement(rt_parser_t *p) {
+  rt_node_t *pos = node0(p, RT_N_PASS);
+  switch (TOK) {
+  case RT_TOK_KW_PASS: next(p); return node_new(RT_N_PASS, 0, 0, pos->line, pos->col);
+  case RT_TOK_KW_BREAK: next(p); return node_new(RT_N_BREAK, 0, 0, pos->line, pos->col);
+  case RT_TOK_KW_CONTINUE: next(p); return node_new(RT_N_CONTINUE, 0, 0, pos->line, pos->col);
+  case RT_TOK_KW_RETURN:
+    next(p);
+    return node1(RT_N_RETURN, 0, pos, starts_expr(TOK) ? V(testlist_star(p, true)) : RT_NULL);
+  case RT_TOK_KW_RAISE: {
+    next(p);
+    rt_val_t e = RT_NULL, c = RT_NULL;
+    if (starts_expr(TOK)) {
+      e = V(test(p));
+      if (accept(p, RT_TOK_KW_FROM)) c = V(test(p));
+    }
+    return node2(RT_N_RAISE, 0, pos, e, c);
+  }
+  case RT_TOK_KW_GLOBAL:
+  case RT_TOK_KW_NONLOCAL: {
+    rt_node_kind_t k = TOK == RT_TOK_KW_GLOBAL ? RT_N_GLOBAL : RT_N_NONLOCAL;
+    next(p);
+    vec_t v = {0};
+    do
+      vec_push(&v, expect_name(p));
+    while (accept(p, RT_TOK_COMMA));
+    return vec_node(&v, k, 0, pos->line, pos->col, 0);
+  }
+  case RT_TOK_KW_DEL: {
+    next(p);
+    vec_t v = {0};
+    do {
+      vec_push(&v, V(expr(p)));
+    } while (accept(p, RT_TOK_COMMA) && starts_expr(TOK));
+    return vec_node(&v, RT_N_DEL, 0, pos->line, pos->col, 0);
+  }
+  case RT_TOK_KW_ASSERT: {
+    next(p);
+    rt_node_t *t = test(p);
+    rt_val_t m = accept(p, RT_TOK_COMMA) ? V(test(p)) : RT_NULL;
+    return node2(RT_N_ASSERT, 0, pos, V(t), m);
+  }
+  case RT_TOK_KW_IMPORT: {
+    next(p);
+    vec_t v = {0};
+    do {
+      rt_node_t *d = dotted_name(p);
+      rt_val_t as = accept(p, RT_TOK_KW_AS) ? expect_name(p) : RT_NULL;
+      vec_push(&v, V(node2(RT_N_ALIAS, 0, d, d->kids[0], as)));
+    } while (accept(p, RT_TOK_COMMA));
+    return vec_node(&v, RT_N_IMPORT, 0, pos->line, pos->col, 0);
+  }
+  case RT_TOK_KW_FROM: {
+    next(p);
+    int level = 0;
+    while (TOK == RT_TOK_DOT || TOK == RT_TOK_ELLIPSIS) {
+      level += TOK == RT_TOK_DOT ? 1 : 3;
+      next(p);
+    }
+    rt_val_t mod = RT_NULL;
+    if (TOK != RT_TOK_KW_IMPORT) mod = dotted_name(p)->kids[0];
+    expect(p, RT_TOK_KW_IMPORT);
+    vec_t v = {0};
+    vec_push(&v, mod);
+    vec_push(&v, rt_small(level));
+    if (accept(p, RT_TOK_STAR)) {
+      vec_push(&v, V(node2(RT_N_ALIAS, 0, pos, rt_qstr_from("*", 1), RT_NULL)));
+    } else {
+      bool paren = accept(p, RT_TOK_LPAREN);
+      do {
+        if (paren && TOK == RT_TOK_RPAREN) break;
+        rt_node_t *np = node0(p, RT_N_PASS);
+        rt_val_t name = expect_name(p);
+        rt_val_t as = accept(p, RT_TOK_KW_AS) ? expect_name(p) : RT_NULL;
+        vec_push(&v, V(node2(RT_N_ALIAS, 0, np, name, as)));
+      } while (accept(p, RT_TOK_COMMA));
+      if (paren) expect(p, RT_TOK_RPAREN);
+    }
+    return vec_node(&v, RT_N_IMPORTFROM, 0, pos->line, pos->col, 0);
+  }
+  default: break;
+  }
+  // Expression statement, assignment or augmented assignment.
+  rt_node_t *e = testlist_star(p, true);
+  rt_binary_op_t aug;
+  switch (TOK) {
+  case RT_TOK_PLUS_EQ: aug = RT_BINARY_INPLACE_ADD; break;
+  case RT_TOK_MINUS_EQ: aug = RT_BINARY_INPLACE_SUB; break;
+  case RT_TOK_STAR_EQ: aug = RT_BINARY_INPLACE_MUL; break;
+  case RT_TOK_SLASH_EQ: aug = RT_BINARY_INPLACE_TRUEDIV; break;
+  case RT_TOK_DSLASH_EQ: aug = RT_BINARY_INPLACE_FLOORDIV; break;
+  case RT_TOK_PERCENT_EQ: aug = RT_BINARY_INPLACE_MOD; break;
+  case RT_TOK_DSTAR_EQ: aug = RT_BINARY_INPLACE_POW; break;
+  case RT_TOK_LSHIFT_EQ: aug = RT_BINARY_INPLACE_LSHIFT; break;
+  case RT_TOK_RSHIFT_EQ: aug = RT_BINARY_INPLACE_RSHIFT; break;
+  case RT_TOK_AMP_EQ: aug = RT_BINARY_INPLACE_AND; break;
+  case RT_TOK_PIPE_EQ: aug = RT_BINARY_INPLACE_OR; break;
+  case RT_TOK_CARET_EQ: aug = RT_BINARY_INPLACE_XOR; break;
+  case RT_TOK_AT_EQ: aug = RT_BINARY_INPLACE_MATMUL; break;
+  case RT_TOK_COLON: {
+    // annotated assignment
+    next(p);
+    rt_node_t *ann = test(p);
+    rt_val_t val = accept(p, RT_TOK_ASSIGN) ? V(testlist_star(p, true)) : RT_NULL;
+    rt_node_t *a = node_new(RT_N_ANNASSIGN, 0, 3, e->line, e->col);
+    a->kids[0] = V(e);
+    a->kids[1] = V(ann);
+    a->kids[2] = val;
+    return a;
+  }
+  case RT_TOK_ASSIGN: {
+    vec_t v = {0};
+    vec_push(&v, V(e));
+    while (accept(p, RT_TOK_ASSIGN))
+      vec_push(&v, V(testlist_star(p, true)));
+    return vec_node(&v, RT_N_ASSIGN, 0, e->line, e->col, 0);
+  }
+  default: return node1(RT_N_EXPR, 0, e, V(e));
+  }
+  next(p);
+  if (e->kind != RT_N_NAME && e->kind != RT_N_ATTR && e->kind != RT_N_SUBSCR)
+    rt_parse_error_at(p, e, "illegal expression for augmented assignment");
+  rt_node_t *val = testlist_star(p, false);
+  return node2(RT_N_AUGASSIGN, aug, e, V(e), V(val));
+}
+
+// simple_stmt: small (';' small)* NEWLINE; returns one node or a SEQ.
+static rt_node_t *simple_statement(rt_parser_t *p) {
+  rt_node_t *s = small_statement(p);
+  if (TOK != RT_TOK_SEMI) {
+    if (TOK != RT_TOK_NEWLINE && TOK != RT_TOK_END) syntax(p);
+    accept(p, RT_TOK_NEWLINE);
+    return s;
+  }
+  vec_t v = {0};
+  vec_push(&v, V(s));
+  while (accept(p, RT_TOK_SEMI)) {
+    if (TOK == RT_TOK_NEWLINE || TOK == RT_TOK_END) break;
+    vec_push(&v, V(small_statement(p)));
+  }
+  if (TOK != RT_TOK_NEWLINE && TOK != RT_TOK_END) syntax(p);
+  accept(p, RT_TOK_NEWLINE);
+  return vec_node(&v, RT_N_SEQ, 0, s->line, s->col, 0);
+}
+
+static rt_node_t *if_statement(rt_parser_t *p) {
+  rt_node_t *pos = node0(p, RT_N_PASS);
+  next(p); // 'if' or 'elif'
+  rt_node_t *c = test(p);
+  if (TOK == RT_TOK_WALRUS && c->kind == RT_N_NAME) {
+    next(p);
+    c = node2(RT_N_NAMED, 0, c, V(c), V(test(p)));
+  }
+  rt_node_t *body = block(p);
+  rt_val_t orelse = RT_NULL;
+  if (TOK == RT_TOK_KW_ELIF) {
+    rt_node_t *e = if_statement(p);
+    rt_node_t *seq = node_new(RT_N_SEQ, 0, 1, e->line, e->col);
+    seq->kids[0] = V(e);
+    orelse = V(seq);
+  } else if (accept(p, RT_TOK_KW_ELSE)) {
+    orelse = V(block(p));
+  }
+  rt_node_t *x = node_new(RT_N_IF, 0, 3, pos->line, pos->col);
+  x->kids[0] = V(c);
+  x->kids[1] = V(body);
+  x->kids[2] = orelse;
+  return x;
+}
+
+static rt_node_t *funcdef(rt_parser_t *p, rt_node_t *decorators) {
+  rt_node_t *pos = node0(p, RT_N_PASS);
+  next(p);
+  rt_val_t name = expect_name(p);
+  expect(p, RT_TOK_LPAREN);
+  rt_node_t *args = parameters(p, RT_TOK_RPAREN, true);
+  expect(p, RT_TOK_RPAREN);
+  if (accept(p, RT_TOK_ARROW)) test(p);
+  rt_node_t *body = block(p);
+  rt_node_t *d = node_new(RT_N_DEF, 0, 5, pos->line, pos->col);
+  d->kids[0] = name;
+  d->kids[1] = V(args);
+  d->kids[2] = V(body);
+  d->kids[3] = V(decorators);
+  return d;
+}
+
+static rt_node_t *classdef(rt_parser_t *p, rt_node_t *decorators) {
+  rt_node_t *pos = node0(p, RT_N_PASS);
+  next(p);
+  rt_val_t name = expect_name(p);
+  rt_node_t *bases, *kws;
+  if (accept(p, RT_TOK_LPAREN)) {
+    rt_node_t *c = call_args(p, pos);
+    bases = rt_node_kid(c, 1);
+    kws = rt_node_kid(c, 2);
+  } else {
+    bases = node_new(RT_N_SEQ, 0, 0, pos->line, pos->col);
+    kws = bases;
+  }
+  rt_node_t *body = block(p);
+  rt_node_t *c = node_new(RT_N_CLASS, 0, 6, pos->line, pos->col);
+  c->kids[0] = name;
+  c->kids[1] = V(bases);
+  c->kids[2] = V(kws);
+  c->kids[3] = V(body);
+  c->kids[4] = V(decorators);
+  return c;
+}
+
+static rt_node_t *compound_statement(rt_parser_t *p) {
+  rt_node_t *pos = node0(p, RT_N_PASS);
+  switch (TOK) {
+  case RT_TOK_KW_IF: return if_statement(p);
+  case RT_TOK_KW_WHILE: {
+    next(p);
+    rt_node_t *c = test(p);
+    if (TOK == RT_TOK_WALRUS && c->kind == RT_N_NAME) {
+      next(p);
+      c = node2(RT_N_NAMED, 0, c, V(c), V(test(p)));
+    }
+    rt_node_t *body = block(p);
+    rt_val_t orelse = accept(p, RT_TOK_KW_ELSE) ? V(block(p)) : RT_NULL;
+    rt_node_t *w = node_new(RT_N_WHILE, 0, 3, pos->line, pos->col);
+    w->kids[0] = V(c);
+    w->kids[1] = V(body);
+    w->kids[2] = orelse;
+    return w;
+  }
+  case RT_TOK_KW_FOR: {
+    next(p);
+    vec_t t = {0};
+    bool tuple = false;
+    for (;;) {
+      rt_node_t *e;
+      if (TOK == RT_TOK_STAR) {
+        rt_node_t *sp = node0(p, RT_N_PASS);
+        next(p);
+        e = node1(RT_N_STARRED, 0, sp, V(expr(p)));
+      } else {
+        e = expr(p);
+      }
+      vec_push(&t, V(e));
+      if (!accept(p, RT_TOK_COMMA)) break;
+      tuple = true;
+      if (TOK == RT_TOK_KW_IN) break;
+    }
+    rt_node_t *target = tuple ? vec_node(&t, RT_N_TUPLE, 0, pos->line, pos->col, 0) : (rt_node_t *)t.items[0];
+    expect(p, RT_TOK_KW_IN);
+    rt_node_t *iter = testlist_star(p, true);
+    rt_node_t *body = block(p);
+    rt_val_t orelse = accept(p, RT_TOK_KW_ELSE) ? V(block(p)) : RT_NULL;
+    rt_node_t *f = node_new(RT_N_FOR, 0, 4, pos->line, pos->col);
+    f->kids[0] = V(target);
+    f->kids[1] = V(iter);
+    f->kids[2] = V(body);
+    f->kids[3] = orelse;
+    return f;
+  }
+  case RT_TOK_KW_TRY: {
+    next(p);
+    rt_node_t *body = block(p);
+    vec_t h = {0};
+    while (TOK == RT_TOK_KW_EXCEPT) {
+      rt_node_t *hp = node0(p, RT_N_PASS);
+      next(p);
+      rt_val_t type = RT_NULL, name = RT_NULL;
+      if (TOK != RT_TOK_COLON) {
+        type = V(test(p));
+        if (TOK == RT_TOK_COMMA) {
+          // except (A, B) written without parentheses is an error in Python 3
+          error_here(p, "multiple exception types must be parenthesized");
+        }
+        if (accept(p, RT_TOK_KW_AS)) name = expect_name(p);
+      }
+      rt_node_t *hb = block(p);
+      rt_node_t *hn = node_new(RT_N_HANDLER, 0, 3, hp->line, hp->col);
+      hn->kids[0] = type;
+      hn->kids[1] = name;
+      hn->kids[2] = V(hb);
+      if (h.n && ((rt_node_t *)h.items[h.n - 1])->kids[0] == RT_NULL)
+        rt_parse_error_at(p, hn, "default 'except:' must be last");
+      vec_push(&h, V(hn));
+    }
+    rt_val_t orelse = RT_NULL, fin = RT_NULL;
+    if (h.n && accept(p, RT_TOK_KW_ELSE)) orelse = V(block(p));
+    if (accept(p, RT_TOK_KW_FINALLY)) fin = V(block(p));
+    if (!h.n && !fin) error_here(p, "expected 'except' or 'finally' block");
+    rt_node_t *handlers = vec_node(&h, RT_N_SEQ, 0, pos->line, pos->col, 0);
+    rt_node_t *t = node_new(RT_N_TRY, 0, 4, pos->line, pos->col);
+    t->kids[0] = V(body);
+    t->kids[1] = V(handlers);
+    t->kids[2] = orelse;
+    t->kids[3] = fin;
+    return t;
+  }
+  case RT_TOK_KW_WITH: {
+    next(p);
+    vec_t items = {0};
+    bool paren = false;
+    do {
+      rt_node_t *e = test(p);
+      rt_val_t target = accept(p, RT_TOK_KW_AS) ? V(expr(p)) : RT_NULL;
+      vec_push(&items, V(node2(RT_N_WITHITEM, 0, e, V(e), target)));
+    } while (accept(p, RT_TOK_COMMA));
+    (void)paren;
+    rt_node_t *seq = vec_node(&items, RT_N_SEQ, 0, pos->line, pos->col, 0);
+    rt_node_t *body = block(p);
+    return node2(RT_N_WITH, 0, pos, V(seq), V(body));
+  }
+  case RT_TOK_AT: {
+    vec_t d = {0};
+    while (accept(p, RT_TOK_AT)) {
+      vec_push(&d, V(test(p)));
+      expect(p, RT_TOK_NEWLINE);
+    }
+    rt_node_t *decs = vec_node(&d, RT_N_SEQ, 0, pos->line, pos->col, 0);
+    if (TOK == RT_TOK_KW_DEF) return funcdef(p, decs);
+    if (TOK == RT_TOK_KW_CLASS) return classdef(p, decs);
+    syntax(p);
+  }
+  case RT_TOK_KW_DEF: return funcdef(p, node_new(RT_N_SEQ, 0, 0, pos->line, pos->col));
+  case RT_TOK_KW_CLASS: return classdef(p, node_new(RT_N_SEQ, 0, 0, pos->line, pos->col));
+  case RT_TOK_KW_ASYNC: error_here(p, "'async' is not supported");
+  default: return NULL;
+  }
+}
+
+static rt_node_t *statement(rt_parser_t *p) {
+  rt_node_t *s = compound_statement(p);
+  if (s) return s;
+  if (TOK == RT_TOK_INDENT) syntax(p);
+  return simple_statement(p);
+}
+
+void rt_parse_init(rt_parser_t *p, rt_reader_t reader, rt_val_t filename) {
+  p->depth = 0;
+  rt_lexer_init(&p->lx, reader, filename);
+}
+
+rt_node_t *rt_parse_next(rt_parser_t *p) {
+  while (TOK == RT_TOK_NEWLINE)
+    next(p);
+  if (TOK == RT_TOK_END) return NULL;
+  if (TOK == RT_TOK_DEDENT) syntax(p);
+  return statement(p);
+}
+
+void rt_parse_free(rt_parser_t *p) {
+  rt_lexer_free(&p->lx);
+}

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+// state.h: all interpreter state, in one struct reached through one
+// pointer. rt_init places the struct at the start of the port's heap
+// region, so a soft reset forgets everything by construction. The GC scans
+// this struct as a root, so every heap pointer kept here stays alive.
+#ifndef RT_STATE_H
+#define RT_STATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "obj.h"
+
+typedef struct rt_nlr rt_nlr_t;
+typedef struct rt_frame rt_frame_t;
+
+typedef struct rt_state {
+  // ---- GC (gc.c) ----
+  uint8_t *gc_atb;
+  uint8_t *gc_leaf;
+  char *gc_pool;
+  size_t gc_nblocks;
+  size_t gc_hint;  // no free block below this one
+  size_t gc_rover; // next-fit position: where the last allocation ended
+  size_t gc_used_blocks;
+  size_t gc_collections;
+  size_t gc_peak_blocks; // most blocks ever in use at once
+  bool gc_busy;
+  bool gc_stress;   // collect before every allocation (tests)
+  void *stack_base; // top of the C stack as seen by the outermost entry
+
+  // ---- errors (raise.c) ----
+  rt_nlr_t *nlr_top;     // innermost handler
+  rt_val_t memory_error; // preallocated, raised without allocating
+  rt_val_t cur_exc;      // the exception being handled (sys.exc_info)
+  int depth;             // Python call depth
+  int max_depth;
+  int c_depth;            // C recursion depth
+  volatile int interrupt; // set by rt_keyboard_interrupt
+  int poll_countdown;
+  bool reraise; // the exception being raised is re-raised: no new traceback line
+
+  // ---- names (qstr.c) ----
+  rt_val_t *qstr_dyn;
+  size_t qstr_dyn_len, qstr_dyn_cap;
+  uint16_t *qstr_table; // index + 1 of each name, 0 for empty slots
+  size_t qstr_table_cap;
+
+  // ---- interpreter ----
+  rt_dict_t *builtins;     // the builtins namespace
+  rt_dict_t *main_globals; // __main__'s namespace
+  rt_dict_t *modules;      // sys.modules
+  rt_frame_t *frame;       // innermost running Python frame
+  rt_val_t sys_module;
+  int rl_last_nl; // readline: the newline byte that ended the last line
+} rt_state_t;
+
+extern rt_state_t *rt_state;
+
+#endif

@@ -1,0 +1,38 @@
+l = [3, 1, 2]
+l.append(5); l.insert(0, 9); l.extend([7, 7])
+print(l, len(l), l.index(2), l.count(7), l.pop(), l.pop(0), l)
+l.sort(); print(l); l.sort(reverse=True); print(l)
+l.remove(7); l.reverse(); print(l, l[1:], l[:-1], l[::2], l[::-1])
+l[1:3] = ["a", "b", "c"]; print(l)
+del l[0]; print(l); del l[::2]; print(l)
+print([x * x for x in range(6) if x % 2 == 0], [[i, j] for i in range(2) for j in range(2)])
+print(sorted([5, 2, 9], key=lambda v: -v), sorted(["bb", "a", "ccc"], key=len), min(["ab", "b"], key=len))
+t = (1, 2, 3)
+print(t, t[1], t[-1], t + (4,), t * 2, (1,), (), len(t), 2 in t, t.index(3), t.count(1))
+a, b, c = t; print(a, b, c)
+a, *rest = [1, 2, 3, 4]; print(a, rest)
+*init, last = "abcd"; print(init, last)
+x, (y, z) = 1, (2, 3); print(x, y, z)
+d = {"one": 1, "two": 2}
+d["three"] = 3; d["one"] = 11
+print(d, d["two"], d.get("zz"), d.get("zz", 0), "two" in d, len(d))
+print(list(d.keys()), list(d.values()), list(d.items()))
+print(d.keys(), d.values(), d.items())
+for k, v in d.items():
+    print(k, v, end="; ")
+print()
+del d["two"]; print(d, d.pop("one"), d, d.setdefault("n", 5), d)
+print({x: x * x for x in range(4)}, dict(a=1, b=2), dict([("k", "v")]), dict(zip("ab", [1, 2])))
+d2 = {1: "a"}; d2.update({2: "b"}, c=3); print(d2, {**d2, 4: "d"})
+s = {3, 1, 2}
+s.add(4); s.discard(1)
+print(s, len(s), 2 in s, s | {9}, s & {2, 3}, s - {2}, {x % 3 for x in range(10)})
+print(set(), set([1, 1, 2]), frozenset([1, 2]) == {1, 2}, {1, 2} <= {1, 2, 3})
+print(list(range(5)), list(range(2, 10, 3)), list(range(10, 0, -3)), range(5)[2], len(range(0, 10, 2)))
+print(list(enumerate("ab")), list(enumerate("ab", 1)), list(zip([1, 2], "xy")), list(map(str, [1, 2])))
+print(list(filter(None, [0, 1, "", "a"])), list(reversed([1, 2, 3])), any([0, 1]), all([1, 0]))
+m = [[0] * 3 for _ in range(2)]; m[0][1] = 5; print(m)
+print([1, 2] == [1, 2], [1, 2] < [1, 3], (1, 2) < (1, 2, 0), [] == [], {} == {}, {"a": 1} == {"a": 1})
+nested = {"a": [1, {"b": (2, 3)}]}
+print(nested["a"][1]["b"][0], nested)
+print(list(d2), sorted([3, 1, 2], reverse=True), sum([[1], [2]], []))
