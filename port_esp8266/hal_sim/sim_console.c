@@ -8,6 +8,7 @@
 #define _GNU_SOURCE // accept4
 #include "sim_console.h"
 #include "board_hal.h"
+#include "sim_control.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -88,9 +89,14 @@ static int poll_timeout_ms(uint32_t timeout_us, uint64_t deadline_us) {
 int board_console_rx(uint32_t timeout_us) {
   uint64_t deadline = board_ticks_us() + (timeout_us == BOARD_WAIT_FOREVER ? 0 : timeout_us);
   for (;;) {
-    if (con.buf_pos < con.buf_len) return con.buf[con.buf_pos++];
-    struct pollfd fds[2];
-    int n = 0, client_at = -1, listen_at = -1;
+    while (con.buf_pos < con.buf_len) {
+      int c = con.buf[con.buf_pos++];
+      if (sim_control_pass_byte(true)) return c;
+    }
+    struct pollfd fds[4];
+    int n = 0, client_at = -1, listen_at = -1, control_fds[2];
+    int controls = sim_control_fds(control_fds);
+    for (int i = 0; i < controls; i++) fds[n++] = (struct pollfd){.fd = control_fds[i], .events = POLLIN};
     if (con.client_fd >= 0) {
       client_at = n;
       fds[n++] = (struct pollfd){.fd = con.client_fd, .events = POLLIN};
@@ -99,10 +105,10 @@ int board_console_rx(uint32_t timeout_us) {
       listen_at = n;
       fds[n++] = (struct pollfd){.fd = con.listen_fd, .events = POLLIN};
     }
-    if (n == 0) return BOARD_RX_CLOSED;
+    if (n == controls) return BOARD_RX_CLOSED; // no console input can ever come
     int ready = poll(fds, (nfds_t)n, poll_timeout_ms(timeout_us, deadline));
     if (ready < 0 && errno != EINTR) return BOARD_RX_CLOSED;
-    if (ready > 0 && listen_at >= 0 && (fds[listen_at].revents & POLLIN)) accept_client();
+    if (ready > 0 && controls > 0) sim_control_service(); // may reset or freeze the board
     if (ready > 0 && client_at >= 0 && fds[client_at].revents) {
       ssize_t got = read(fds[client_at].fd, con.buf, sizeof con.buf);
       if (got > 0) {
@@ -118,6 +124,9 @@ int board_console_rx(uint32_t timeout_us) {
         drop_client();
       }
     }
+    // After the client's input, so that a client that hung up is forgotten
+    // before a new one is let in.
+    if (ready > 0 && listen_at >= 0 && (fds[listen_at].revents & POLLIN)) accept_client();
     if (poll_timeout_ms(timeout_us, deadline) == 0) return BOARD_RX_TIMEOUT;
   }
 }
@@ -136,9 +145,22 @@ static void write_all(const char *buf, size_t len) {
   }
 }
 
+// Passes [len] bytes through the fault filter (muted output, byte loss).
+static void send_filtered(const char *buf, size_t len) {
+  char kept[256];
+  while (len > 0) {
+    size_t n = 0, take = len < sizeof kept ? len : sizeof kept;
+    for (size_t i = 0; i < take; i++)
+      if (sim_control_pass_byte(false)) kept[n++] = buf[i];
+    write_all(kept, n);
+    buf += take;
+    len -= take;
+  }
+}
+
 void board_console_tx(const char *buf, size_t len) {
   if (!con.plain_newlines) {
-    write_all(buf, len);
+    send_filtered(buf, len);
     return;
   }
   // Hold a trailing "\r" back until we know whether "\n" follows it.
@@ -146,13 +168,13 @@ void board_console_tx(const char *buf, size_t len) {
   for (size_t i = 0; i < len; i++) {
     if (con.cr_pending) {
       con.cr_pending = false;
-      if (buf[i] != '\n') write_all("\r", 1);
+      if (buf[i] != '\n') send_filtered("\r", 1);
     }
     if (buf[i] == '\r') {
-      write_all(buf + start, i - start);
+      send_filtered(buf + start, i - start);
       start = i + 1;
       con.cr_pending = true;
     }
   }
-  write_all(buf + start, len - start);
+  send_filtered(buf + start, len - start);
 }

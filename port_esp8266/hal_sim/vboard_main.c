@@ -9,6 +9,8 @@
 #include "board_hal.h"
 #include "port.h"
 #include "sim_console.h"
+#include "sim_control.h"
+#include "sim_profile.h"
 
 #include <errno.h>
 #include <setjmp.h>
@@ -31,6 +33,7 @@ static struct {
   uint64_t boot_ns; // monotonic clock at the last reset
   void *heap;       // the GC heap, kept across resets as the chip's RAM is
   size_t heap_size;
+  sim_profile_t profile;
 } board = {.reset_cause = BOARD_RESET_POWER_ON};
 
 static uint64_t monotonic_ns(void) {
@@ -41,7 +44,7 @@ static uint64_t monotonic_ns(void) {
 
 uint64_t board_ticks_us(void) { return (monotonic_ns() - board.boot_ns) / 1000; }
 
-const char *board_name(void) { return "ESP module (virtual) with ESP8266"; }
+const char *board_name(void) { return board.profile.board_name; }
 
 int board_reset_cause(void) { return board.reset_cause; }
 
@@ -70,8 +73,9 @@ static void print_rom_boot_line(void) {
 }
 
 static void usage(FILE *to) {
-  fprintf(to, "usage: vboard [--port N] [--heap SIZE] [--stdio]\n"
-              "       vboard run [--heap SIZE] FILE.py\n"
+  fprintf(to, "usage: vboard [--port N] [--control-port N] [--fault SPEC]... [--profile P]\n"
+              "              [--heap SIZE] [--stdio]\n"
+              "       vboard run [--heap SIZE] [--profile P] FILE.py\n"
               "\n"
               "The virtual ESP8266 board running the Pyrite firmware.\n"
               "\n"
@@ -80,6 +84,14 @@ static void usage(FILE *to) {
               "               'vboard: console on 127.0.0.1:PORT' once listening\n"
               "  --stdio      serve the console on stdin/stdout instead; exits at end of input\n"
               "  --heap SIZE  GC heap in bytes, K or M suffix allowed (default 38K, as on the chip)\n"
+              "  --profile P  module profile: a JSON file, or a name from fixtures/profiles/\n"
+              "               (esp01-512k, esp01-1m, d1mini-4m, nodemcu-4m); default a generic 4M\n"
+              "  --control-port N  fault-injection socket on 127.0.0.1:N (0: a free port); prints\n"
+              "               'vboard: control on 127.0.0.1:PORT'. Line commands, each answered\n"
+              "               'ok' or 'error ...': reset [power|hard|wdt|soft], hang, mute,\n"
+              "               drop RATE, clear, status\n"
+              "  --fault SPEC fault from the start (repeatable): hang-after=N or reset-after=N\n"
+              "               (console bytes received), drop=RATE (0..1), mute\n"
               "  run FILE.py  run the script once, print its output, exit with its status\n"
               "               (0 on success, 1 on an uncaught exception, SystemExit's code)\n"
               "  --version    print the firmware version\n");
@@ -144,9 +156,11 @@ static void __attribute__((noinline)) serve(void) {
 }
 
 int main(int argc, char **argv) {
-  long port = 0;
+  long port = 0, control_port = -1;
   size_t heap_size = PORT_HEAP_DEFAULT;
   int use_stdio = 0;
+  int profile_given = 0;
+  int run_mode = 0; // `vboard run`: options may stand before or after FILE
   const char *script = NULL;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -163,6 +177,25 @@ int main(int argc, char **argv) {
         fprintf(stderr, "vboard: bad --port '%s' (0..65535)\n", argv[i]);
         return 2;
       }
+    } else if (!strcmp(a, "--control-port") && i + 1 < argc) {
+      char *end;
+      control_port = strtol(argv[++i], &end, 10);
+      if (*end || control_port < 0 || control_port > 65535) {
+        fprintf(stderr, "vboard: bad --control-port '%s' (0..65535)\n", argv[i]);
+        return 2;
+      }
+    } else if (!strcmp(a, "--fault") && i + 1 < argc) {
+      if (!sim_control_fault(argv[++i])) {
+        fprintf(stderr, "vboard: bad --fault '%s' (hang-after=N, reset-after=N, drop=RATE, mute)\n", argv[i]);
+        return 2;
+      }
+    } else if (!strcmp(a, "--profile") && i + 1 < argc) {
+      char err[600];
+      if (sim_profile_load(&board.profile, argv[++i], err, sizeof err) < 0) {
+        fprintf(stderr, "vboard: %s\n", err);
+        return 2;
+      }
+      profile_given = 1;
     } else if (!strcmp(a, "--heap") && i + 1 < argc) {
       heap_size = parse_size(argv[++i]);
       if (heap_size < 4096) {
@@ -171,13 +204,21 @@ int main(int argc, char **argv) {
       }
     } else if (!strcmp(a, "--stdio")) {
       use_stdio = 1;
-    } else if (!strcmp(a, "run") && !script && i + 1 < argc) {
-      script = argv[++i];
+    } else if (!strcmp(a, "run") && !run_mode) {
+      run_mode = 1;
+    } else if (run_mode && !script && a[0] != '-') {
+      script = a;
     } else {
       fprintf(stderr, "vboard: unexpected argument '%s'\n", a);
       usage(stderr);
       return 2;
     }
+  }
+  if (!profile_given) sim_profile_default(&board.profile);
+  if (run_mode && !script) {
+    fprintf(stderr, "vboard: run needs a FILE.py\n");
+    usage(stderr);
+    return 2;
   }
   signal(SIGPIPE, SIG_IGN);
   // 8-byte alignment, as rt_init requires.
@@ -202,8 +243,16 @@ int main(int argc, char **argv) {
       return 2;
     }
     printf("vboard: console on 127.0.0.1:%d\n", bound);
-    fflush(stdout);
   }
+  if (control_port >= 0) {
+    int bound = sim_control_listen((uint16_t)control_port);
+    if (bound < 0) {
+      fprintf(stderr, "vboard: cannot listen on 127.0.0.1:%ld: %s\n", control_port, strerror(errno));
+      return 2;
+    }
+    printf("vboard: control on 127.0.0.1:%d\n", bound);
+  }
+  fflush(stdout);
   serve();
   free(heap);
   return 0;

@@ -18,10 +18,10 @@
 #define RAW_BANNER "raw REPL; CTRL-B to exit\r\n>"
 
 static pid_t board_pid;
-static int board_port;
+static int board_port, control_port;
 
-// Starts `vboard --port 0` and reads the port from its first line.
-static void start_board(void) {
+// Starts `vboard --port 0 --control-port 0 ARGS...` and reads both ports.
+static void start_board_with(const char *arg1, const char *arg2) {
   int out[2];
   ck_assert_int_eq(pipe(out), 0);
   board_pid = fork();
@@ -30,29 +30,36 @@ static void start_board(void) {
     dup2(out[1], 1);
     close(out[0]);
     close(out[1]);
-    execl(VBOARD_PATH, "vboard", "--port", "0", (char *)NULL);
+    execl(VBOARD_PATH, "vboard", "--port", "0", "--control-port", "0", arg1, arg2, (char *)NULL);
     _exit(127);
   }
   close(out[1]);
-  char line[128] = {0};
+  char line[256] = {0};
   size_t n = 0;
-  while (n + 1 < sizeof line && read(out[0], line + n, 1) == 1 && line[n] != '\n') n++;
+  for (int newlines = 0; newlines < 2 && n + 1 < sizeof line && read(out[0], line + n, 1) == 1; n++)
+    if (line[n] == '\n') newlines++;
   close(out[0]);
-  ck_assert_msg(sscanf(line, "vboard: console on 127.0.0.1:%d", &board_port) == 1, "start-up line: %s", line);
+  ck_assert_msg(sscanf(line, "vboard: console on 127.0.0.1:%d\nvboard: control on 127.0.0.1:%d", &board_port,
+                       &control_port) == 2,
+                "start-up lines: %s", line);
 }
+
+static void start_board(void) { start_board_with(NULL, NULL); }
 
 static void stop_board(void) {
   kill(board_pid, SIGTERM);
   waitpid(board_pid, NULL, 0);
 }
 
-static int connect_board(void) {
+static int connect_port(int port) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
-  struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)board_port)};
+  struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
   a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   ck_assert_int_eq(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
   return fd;
 }
+
+static int connect_board(void) { return connect_port(board_port); }
 
 static void send_str(int fd, const char *s) { ck_assert_int_eq(write(fd, s, strlen(s)), (ssize_t)strlen(s)); }
 
@@ -126,10 +133,73 @@ START_TEST(ctrl_c_interrupts_a_loop) {
   read_until(fd, "OK");
   usleep(200 * 1000);
   send_str(fd, "\x03");
-  read_until(fd, "KeyboardInterrupt");
-  read_until(fd, "\x04>");
+  const char *out = read_until(fd, "\x04>");
+  ck_assert_msg(strstr(out, "\x04Traceback (most recent call last):\r\n") != NULL, "%s", out);
+  ck_assert_msg(strstr(out, "KeyboardInterrupt") != NULL, "%s", out);
   send_str(fd, "print('alive')\x04");
   read_until(fd, "OKalive\r\n");
+  close(fd);
+}
+END_TEST
+
+// Reads whatever arrives within [ms] milliseconds.
+static size_t read_for(int fd, int ms, char *buf, size_t size) {
+  size_t n = 0;
+  struct pollfd p = {.fd = fd, .events = POLLIN};
+  while (n + 1 < size && poll(&p, 1, ms) > 0) {
+    ssize_t r = read(fd, buf + n, size - 1 - n);
+    if (r <= 0) break;
+    n += (size_t)r;
+  }
+  buf[n] = 0;
+  return n;
+}
+
+START_TEST(hang_then_reset_through_control) {
+  int fd = connect_board();
+  enter_raw(fd);
+  int ctl = connect_port(control_port);
+  send_str(ctl, "hang\n");
+  read_until(ctl, "ok\n");
+  // A wedged board ignores Ctrl-C and says nothing.
+  send_str(fd, "\r\x03\x03\r\x01");
+  char quiet[256];
+  ck_assert_uint_eq(read_for(fd, 300, quiet, sizeof quiet), 0);
+  send_str(ctl, "reset hard\n");
+  read_until(fd, "rst cause:2, boot mode:(3,6)");
+  enter_raw(fd);
+  send_str(fd, "print('back')\x04");
+  read_until(fd, "OKback\r\n");
+  send_str(ctl, "bogus\n");
+  read_until(ctl, "error unknown command");
+  close(ctl);
+  close(fd);
+}
+END_TEST
+
+START_TEST(mute_board_never_answers) {
+  int ctl = connect_port(control_port);
+  send_str(ctl, "mute\n");
+  read_until(ctl, "ok\n");
+  int fd = connect_board();
+  send_str(fd, "\r\x03\r\x01");
+  char quiet[256];
+  ck_assert_uint_eq(read_for(fd, 300, quiet, sizeof quiet), 0);
+  send_str(ctl, "clear\n");
+  read_until(ctl, "ok\n");
+  enter_raw(fd);
+  close(ctl);
+  close(fd);
+}
+END_TEST
+
+static void start_profiled_board(void) { start_board_with("--profile", "esp01-1m"); }
+
+START_TEST(profile_names_the_board) {
+  int fd = connect_board();
+  send_str(fd, "\r\x03");
+  send_str(fd, "\x02");
+  read_until(fd, "; ESP-01 (1M) with ESP8266\r\n");
   close(fd);
 }
 END_TEST
@@ -155,8 +225,10 @@ START_TEST(run_reports_exit_status) {
   char out[1024];
   ck_assert_int_eq(run_script("print('hi', 1 + 2)\n", out, sizeof out), 0);
   ck_assert_str_eq(out, "hi 3\n");
+  // The console is stdout, so the traceback follows the printed line.
   ck_assert_int_eq(run_script("print('a')\nraise ValueError('x')\n", out, sizeof out), 1);
-  ck_assert_str_eq(out, "a\n");
+  ck_assert_msg(strncmp(out, "a\nTraceback (most recent call last):\n", 37) == 0, "%s", out);
+  ck_assert_msg(strstr(out, "\nValueError: x\n") != NULL, "%s", out);
   ck_assert_int_eq(run_script("import sys\nsys.exit(3)\n", out, sizeof out), 3);
 }
 END_TEST
@@ -181,7 +253,14 @@ int main(void) {
   tcase_add_test(console, survives_reconnect_and_refuses_second_client);
   tcase_add_test(console, soft_reset_from_raw_repl);
   tcase_add_test(console, ctrl_c_interrupts_a_loop);
+  tcase_add_test(console, hang_then_reset_through_control);
+  tcase_add_test(console, mute_board_never_answers);
   suite_add_tcase(s, console);
+  TCase *profiled = tcase_create("profile");
+  tcase_add_checked_fixture(profiled, start_profiled_board, stop_board);
+  tcase_set_timeout(profiled, 30);
+  tcase_add_test(profiled, profile_names_the_board);
+  suite_add_tcase(s, profiled);
   TCase *run = tcase_create("run");
   tcase_set_timeout(run, 30);
   tcase_add_test(run, run_reports_exit_status);
