@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 static struct {
@@ -29,6 +30,9 @@ static struct {
   bool cr_pending;     // plain_newlines: a "\r" was held back
   unsigned char buf[512];
   size_t buf_len, buf_pos; // received bytes not yet handed out
+  uint32_t byte_ns;        // --baud-limit: time one byte takes on the line, 0: none
+  uint64_t rx_due_ns;      // when the line has delivered the next byte
+  uint64_t tx_free_ns;     // when the line is free to take more output
 } con = {.listen_fd = -1, .client_fd = -1, .out_fd = -1};
 
 int sim_console_listen_tcp(uint16_t port) {
@@ -48,6 +52,43 @@ int sim_console_listen_tcp(uint16_t port) {
   }
   con.listen_fd = fd;
   return ntohs(addr.sin_port);
+}
+
+void sim_console_set_baud_limit(uint32_t baud) { con.byte_ns = baud ? (uint32_t)(10000000000ull / baud) : 0; }
+
+static uint64_t now_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static void sleep_until_ns(uint64_t when) {
+  uint64_t now = now_ns();
+  if (when <= now) return;
+  struct timespec ts = {.tv_sec = (time_t)((when - now) / 1000000000u), .tv_nsec = (long)((when - now) % 1000000000u)};
+  nanosleep(&ts, NULL);
+}
+
+// A byte came in over a throttled line: it is handed out no sooner than the
+// line could have carried it (the sender's own pace counts: an idle line
+// does not bank time).
+static void pace_rx(void) {
+  if (!con.byte_ns) return;
+  uint64_t now = now_ns();
+  if (con.rx_due_ns < now) con.rx_due_ns = now;
+  con.rx_due_ns += con.byte_ns;
+  // Sleeping per byte costs more than a byte's time at high rates: settle
+  // the debt once it exceeds a millisecond.
+  if (con.rx_due_ns > now + 1000000) sleep_until_ns(con.rx_due_ns - 1000000);
+}
+
+// [n] bytes go out over a throttled line: wait until it has carried them.
+static void pace_tx(size_t n) {
+  if (!con.byte_ns || n == 0) return;
+  uint64_t now = now_ns();
+  if (con.tx_free_ns < now) con.tx_free_ns = now;
+  con.tx_free_ns += (uint64_t)n * con.byte_ns;
+  sleep_until_ns(con.tx_free_ns);
 }
 
 void sim_console_use_stdio(int plain_newlines) {
@@ -91,6 +132,7 @@ int board_console_rx(uint32_t timeout_us) {
   for (;;) {
     while (con.buf_pos < con.buf_len) {
       int c = con.buf[con.buf_pos++];
+      pace_rx();
       if (sim_control_pass_byte(true)) return c;
     }
     struct pollfd fds[4];
@@ -132,6 +174,7 @@ int board_console_rx(uint32_t timeout_us) {
 }
 
 static void write_all(const char *buf, size_t len) {
+  pace_tx(len);
   while (len > 0 && con.out_fd >= 0) {
     ssize_t n = con.stdio ? write(con.out_fd, buf, len) : send(con.out_fd, buf, len, MSG_NOSIGNAL);
     if (n < 0 && errno == EINTR) continue;

@@ -16,4 +16,8 @@ int sim_console_listen_tcp(uint16_t port);
 // compared with CPython's).
 void sim_console_use_stdio(int plain_newlines);
 
+// Throttles the console to [baud] (8N1: 10 bits a byte) in both
+// directions, as a real UART at that rate would; 0 turns it off.
+void sim_console_set_baud_limit(uint32_t baud);
+
 #endif

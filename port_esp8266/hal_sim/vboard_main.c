@@ -74,7 +74,7 @@ static void print_rom_boot_line(void) {
 
 static void usage(FILE *to) {
   fprintf(to, "usage: vboard [--port N] [--control-port N] [--fault SPEC]... [--profile P]\n"
-              "              [--heap SIZE] [--stdio]\n"
+              "              [--heap SIZE] [--baud-limit BAUD] [--stdio]\n"
               "       vboard run [--heap SIZE] [--profile P] FILE.py\n"
               "\n"
               "The virtual ESP8266 board running the Pyrite firmware.\n"
@@ -83,6 +83,8 @@ static void usage(FILE *to) {
               "               (default 0: a free port); prints\n"
               "               'vboard: console on 127.0.0.1:PORT' once listening\n"
               "  --stdio      serve the console on stdin/stdout instead; exits at end of input\n"
+              "  --baud-limit BAUD  throttle the console to BAUD (8N1) both ways, as a real\n"
+              "               UART at that rate would (e.g. 115200)\n"
               "  --heap SIZE  GC heap in bytes, K or M suffix allowed (default 38K, as on the chip)\n"
               "  --profile P  module profile: a JSON file, or a name from fixtures/profiles/\n"
               "               (esp01-512k, esp01-1m, d1mini-4m, nodemcu-4m); default a generic 4M\n"
@@ -202,6 +204,14 @@ int main(int argc, char **argv) {
         fprintf(stderr, "vboard: bad --heap '%s' (a size from 4K to 256M, e.g. 38K)\n", argv[i]);
         return 2;
       }
+    } else if (!strcmp(a, "--baud-limit") && i + 1 < argc) {
+      char *end;
+      long baud = strtol(argv[++i], &end, 10);
+      if (*end || baud < 300 || baud > 4000000) {
+        fprintf(stderr, "vboard: bad --baud-limit '%s' (300..4000000)\n", argv[i]);
+        return 2;
+      }
+      sim_console_set_baud_limit((uint32_t)baud);
     } else if (!strcmp(a, "--stdio")) {
       use_stdio = 1;
     } else if (!strcmp(a, "run") && !run_mode) {

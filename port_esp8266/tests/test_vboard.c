@@ -195,6 +195,28 @@ END_TEST
 
 static void start_profiled_board(void) { start_board_with("--profile", "esp01-1m"); }
 
+static void start_slow_board(void) { start_board_with("--baud-limit", "9600"); }
+
+static double seconds_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+// At 9600 baud a byte takes 1.04 ms: 480 bytes of output need 0.5 s.
+START_TEST(baud_limit_paces_output) {
+  int fd = connect_board();
+  enter_raw(fd);
+  send_str(fd, "print('x' * 478)\x04");
+  double t0 = seconds_now();
+  read_until(fd, "OK");
+  read_until(fd, "\x04\x04>");
+  double took = seconds_now() - t0;
+  ck_assert_msg(took > 0.45 && took < 1.5, "480 bytes at 9600 baud took %.3f s", took);
+  close(fd);
+}
+END_TEST
+
 START_TEST(profile_names_the_board) {
   int fd = connect_board();
   send_str(fd, "\r\x03");
@@ -261,6 +283,11 @@ int main(void) {
   tcase_set_timeout(profiled, 30);
   tcase_add_test(profiled, profile_names_the_board);
   suite_add_tcase(s, profiled);
+  TCase *slow = tcase_create("baud-limit");
+  tcase_add_checked_fixture(slow, start_slow_board, stop_board);
+  tcase_set_timeout(slow, 30);
+  tcase_add_test(slow, baud_limit_paces_output);
+  suite_add_tcase(s, slow);
   TCase *run = tcase_create("run");
   tcase_set_timeout(run, 30);
   tcase_add_test(run, run_reports_exit_status);
