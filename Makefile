@@ -36,7 +36,7 @@ test: build build-asan
 	ctest --test-dir $(ASAN_BUILD) -L unit --output-on-failure -j $(JOBS)
 
 nightly: build
-	$(RIG) run --target vboard --report-dir $(REPORTS) conformance/lang
+	$(RIG) nightly --farm fixtures/farm-virtual.json --report-dir $(REPORTS)
 
 exp:
 	tools/make_exp.sh

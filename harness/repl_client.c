@@ -34,6 +34,9 @@ struct repl {
   size_t rx_pos, rx_len;
   char tail[REPL_TAIL_MAX]; // ring of the last bytes received
   size_t tail_total;        // bytes ever received
+  int inactivity_ms;        // 0: off; applies while in_exec
+  int in_exec;
+  int timed_out_inactive;
   char err[512];
 };
 
@@ -74,6 +77,15 @@ void repl_set_paste(repl_t *r, int allowed) {
 }
 int repl_paste_state(const repl_t *r) {
   return r->paste_state;
+}
+void repl_set_inactivity(repl_t *r, int ms) {
+  r->inactivity_ms = ms > 0 ? ms : 0;
+}
+int repl_timeout_was_inactivity(const repl_t *r) {
+  return r->timed_out_inactive;
+}
+size_t repl_bytes_received(const repl_t *r) {
+  return r->tail_total;
 }
 int repl_at_prompt(const repl_t *r) {
   return r->at_prompt;
@@ -122,7 +134,13 @@ static int remaining_ms(int64_t deadline) {
 static rig_status_t fill(repl_t *r, int64_t deadline) {
   if (r->rx_pos < r->rx_len) return RIG_OK;
   size_t got;
+  int inactive = 0;
+  if (r->in_exec && r->inactivity_ms > 0) {
+    int64_t quiet = rig_now_ms() + r->inactivity_ms;
+    if (quiet < deadline) deadline = quiet, inactive = 1;
+  }
   rig_status_t st = transport_read(r->t, r->rx, sizeof r->rx, &got, remaining_ms(deadline));
+  if (st == RIG_E_TIMEOUT && inactive && remaining_ms(deadline) == 0) r->timed_out_inactive = 1;
   if (st != RIG_OK) return st;
   r->rx_pos = 0;
   r->rx_len = got;
@@ -145,6 +163,44 @@ static rig_status_t get_byte(repl_t *r, int64_t deadline, unsigned char *c) {
 
 static rig_status_t send(repl_t *r, const void *data, size_t len) {
   return transport_write(r->t, data, len, WRITE_TIMEOUT_MS);
+}
+
+// Markers in the stdout stream that mean the board restarted instead of
+// finishing the code: the ESP8266 ROM's reset line, a soft reboot, the
+// friendly REPL banner, a fresh raw REPL banner.
+static const char *const reboot_markers[] = {"rst cause:", "soft reboot\r\n", "for more information.\r\n",
+                                             REPL_PROMPT};
+
+// Whether the [n] bytes ending at [end] of a ring-free window end with a
+// reboot marker; sets the error. Used while waiting for protocol bytes
+// that a rebooting board would never send (the raw-paste ack, "OK").
+static int reboot_in(repl_t *r, const char *win, size_t n) {
+  for (size_t i = 0; i < sizeof reboot_markers / sizeof reboot_markers[0]; i++) {
+    size_t m = strlen(reboot_markers[i]);
+    if (n >= m && !memcmp(win + n - m, reboot_markers[i], m)) {
+      fail(r, RIG_E_REBOOT, "the board restarted while receiving the code (saw \"%.*s\")",
+           (int)strcspn(reboot_markers[i], "\r\n"), reboot_markers[i]);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+// Reads until [pat] like read_until, but RIG_E_REBOOT when a reboot
+// marker shows up in the bytes before it.
+static rig_status_t read_until_watched(repl_t *r, const char *pat, int64_t deadline) {
+  size_t plen = strlen(pat);
+  char win[PATTERN_MAX];
+  size_t wl = 0;
+  for (;;) {
+    unsigned char c;
+    rig_status_t st = get_byte(r, deadline, &c);
+    if (st != RIG_OK) return st;
+    if (wl == sizeof win) memmove(win, win + 1, --wl);
+    win[wl++] = (char)c;
+    if (wl >= plen && !memcmp(win + wl - plen, pat, plen)) return RIG_OK;
+    if ((c == '\n' || c == ':' || c == '>') && reboot_in(r, win, wl)) return RIG_E_REBOOT;
+  }
 }
 
 // Reads until the bytes received end with [pat]. Bytes before it are
@@ -282,8 +338,9 @@ static rig_status_t paste_send(repl_t *r, const char *code, size_t len, int64_t 
     window -= n;
   }
   if ((st = send(r, CTRL_D, 1)) != RIG_OK) return st;
-  // The ack; window grants (\x01) may still arrive before it.
-  st = read_until(r, CTRL_D, deadline, NULL);
+  // The ack; window grants (\x01) may still arrive before it, and a board
+  // that reset meanwhile sends its boot output instead.
+  st = read_until_watched(r, CTRL_D, deadline);
   *how = PASTE_DONE;
   return st;
 }
@@ -297,15 +354,10 @@ static rig_status_t raw_send(repl_t *r, const char *code, size_t len, int64_t de
     if (st == RIG_OK && off + n < len) rig_sleep_ms(RAW_CHUNK_PAUSE_MS);
   }
   if (st == RIG_OK) st = send(r, CTRL_D, 1);
-  if (st == RIG_OK) st = read_until(r, "OK", deadline, NULL);
+  if (st == RIG_OK) st = read_until_watched(r, "OK", deadline);
   return st;
 }
 
-// Markers in the stdout stream that mean the board restarted instead of
-// finishing the code: the ESP8266 ROM's reset line, a soft reboot, the
-// friendly REPL banner, a fresh raw REPL banner.
-static const char *const reboot_markers[] = {"rst cause:", "soft reboot\r\n", "for more information.\r\n",
-                                             REPL_PROMPT};
 
 static int ends_with(const buf_t *b, const char *s) {
   size_t n = strlen(s);
@@ -328,7 +380,29 @@ static rig_status_t read_stdout(repl_t *r, int64_t deadline, buf_t *out) {
   }
 }
 
+size_t repl_discard_pending(repl_t *r) {
+  size_t n = r->rx_len - r->rx_pos;
+  r->rx_pos = r->rx_len = 0;
+  // Whatever already sits in the socket: one read that does not wait.
+  while (fill(r, rig_now_ms()) == RIG_OK) {
+    n += r->rx_len;
+    r->rx_pos = r->rx_len = 0;
+  }
+  return n;
+}
+
+static rig_status_t exec_inner(repl_t *r, const char *code, size_t len, int timeout_ms, repl_result_t *res);
+
 rig_status_t repl_exec(repl_t *r, const char *code, size_t len, int timeout_ms, repl_result_t *res) {
+  r->in_exec = 1;
+  r->timed_out_inactive = 0;
+  rig_status_t st = exec_inner(r, code, len, timeout_ms, res);
+  r->in_exec = 0;
+  if (st != RIG_E_TIMEOUT) r->timed_out_inactive = 0;
+  return st;
+}
+
+static rig_status_t exec_inner(repl_t *r, const char *code, size_t len, int timeout_ms, repl_result_t *res) {
   buf_reset(&res->out);
   buf_reset(&res->err);
   res->used_paste = 0;

@@ -48,6 +48,18 @@ void repl_set_transcript(repl_t *r, FILE *f);
 // Per-attempt wait for the raw REPL banner in repl_enter (default 5000 ms)
 // and the number of attempts (default 3).
 void repl_set_enter_timeout(repl_t *r, int ms, int attempts);
+// Longest silence allowed inside repl_exec (0: no limit but the overall
+// timeout). A silence longer than that ends the exec with RIG_E_TIMEOUT and
+// repl_timeout_was_inactivity() returns 1.
+void repl_set_inactivity(repl_t *r, int ms);
+int repl_timeout_was_inactivity(const repl_t *r);
+// Discards (to the transcript only) whatever the board sent that nobody
+// read yet: called before a test so that late output of anything before it
+// cannot be taken for the test's. Returns the number of bytes dropped.
+size_t repl_discard_pending(repl_t *r);
+// Bytes received in this session (the transcript offset when it started empty).
+size_t repl_bytes_received(const repl_t *r);
+
 // 0 forbids raw-paste (plain raw mode only); 1 (default) tries it.
 void repl_set_paste(repl_t *r, int allowed);
 

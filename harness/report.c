@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <jansson.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,8 +39,10 @@ int outcome_parse(const char *name) {
 }
 
 struct report {
+  pthread_mutex_t lock; // board workers share one report
   json_t *root;  // the whole report, rewritten on each change
   json_t *tests; // borrowed: root["tests"]
+  json_t *boards; // borrowed: root["boards"] (farm runs), NULL before the first board
   int counts[OUTCOME_COUNT];
   char target[1024];
   char dir[PATH_MAX];
@@ -47,6 +50,7 @@ struct report {
   char run_dir[PATH_MAX + 48];
   char path[PATH_MAX + 64];
   char err[2 * PATH_MAX];
+  int created;
 };
 
 static rig_status_t fail(report_t *rep, rig_status_t st, const char *fmt, ...)
@@ -152,12 +156,14 @@ report_t *report_new(void) {
   json_object_set_new(rep->root, "counts", counts);
   json_object_set(rep->root, "tests", rep->tests);
   json_decref(rep->tests); // root holds it; rep->tests stays a borrowed pointer
+  pthread_mutex_init(&rep->lock, NULL);
   return rep;
 }
 
 void report_free(report_t *rep) {
   if (!rep) return;
   json_decref(rep->root);
+  pthread_mutex_destroy(&rep->lock);
   free(rep);
 }
 
@@ -203,6 +209,7 @@ rig_status_t report_create_run(report_t *rep, const char *dir) {
       return fail(rep, RIG_E_FILE, "cannot create %s: %s", rep->run_dir, strerror(errno));
   }
   if (!made) return fail(rep, RIG_E_FILE, "no free run id under %s", rep->dir);
+  rep->created = 1;
   snprintf(rep->path, sizeof rep->path, "%s/report.json", rep->run_dir);
   json_object_set_new(rep->root, "run_id", json_string(rep->run_id));
   // DIR/latest -> <run-id>: a new link renamed over the old one.
@@ -218,15 +225,181 @@ rig_status_t report_create_run(report_t *rep, const char *dir) {
   return report_write(rep);
 }
 
-rig_status_t report_set_firmware(report_t *rep, const char *name, const char *version, const char *platform,
-                                 const char *machine, const char *raw) {
-  json_t *fw = json_object_get(rep->root, "firmware");
+static rig_status_t write_locked(report_t *rep);
+
+// Fills a firmware object; "release" and "build" are read from a
+// MicroPython-style sys.version ("3.4.0; Pyrite v0.1.0 on 2026-11-25").
+static void fill_firmware(json_t *fw, const char *name, const char *version, const char *platform,
+                          const char *machine, const char *raw) {
   json_object_set_new(fw, "name", cstr(name));
   json_object_set_new(fw, "version", cstr(version));
   json_object_set_new(fw, "platform", cstr(platform));
   json_object_set_new(fw, "machine", cstr(machine));
   json_object_set_new(fw, "raw", cstr(raw));
-  return report_write(rep);
+  char release[128] = "", build[128] = "";
+  report_parse_version(version, release, sizeof release, build, sizeof build);
+  if (release[0]) json_object_set_new(fw, "release", cstr(release));
+  if (build[0]) json_object_set_new(fw, "build", cstr(build));
+}
+
+void report_parse_version(const char *version, char *release, size_t rcap, char *build, size_t bcap) {
+  release[0] = build[0] = '\0';
+  if (!version) return;
+  const char *semi = strstr(version, "; ");
+  const char *p = semi ? semi + 2 : version;
+  const char *sp = strchr(p, ' '); // past the implementation's own name
+  if (!sp) return;
+  p = sp + 1;
+  const char *on = strstr(p, " on ");
+  size_t n = on ? (size_t)(on - p) : strlen(p);
+  snprintf(release, rcap, "%.*s", (int)n, p);
+  if (on) snprintf(build, bcap, "%s", on + 4);
+}
+
+rig_status_t report_set_firmware(report_t *rep, const char *name, const char *version, const char *platform,
+                                 const char *machine, const char *raw) {
+  pthread_mutex_lock(&rep->lock);
+  fill_firmware(json_object_get(rep->root, "firmware"), name, version, platform, machine, raw);
+  rig_status_t st = write_locked(rep);
+  pthread_mutex_unlock(&rep->lock);
+  return st;
+}
+
+static json_t *new_firmware(void) {
+  json_t *fw = json_object();
+  static const char *const fields[] = {"name", "version", "platform", "machine", "raw"};
+  for (size_t i = 0; fw && i < 5; i++)
+    json_object_set_new(fw, fields[i], json_null());
+  return fw;
+}
+
+int report_add_board(report_t *rep, const char *name, const char *target, const char *module,
+                     const char *const *wiring, int nwiring) {
+  pthread_mutex_lock(&rep->lock);
+  if (!rep->boards) {
+    rep->boards = json_array();
+    json_object_set_new(rep->root, "boards", rep->boards);
+  }
+  json_t *b = json_object();
+  json_object_set_new(b, "name", cstr(name));
+  json_object_set_new(b, "target", cstr(target));
+  json_object_set_new(b, "module", module ? cstr(module) : json_null());
+  json_t *w = json_array();
+  for (int i = 0; i < nwiring; i++)
+    json_array_append_new(w, cstr(wiring[i]));
+  json_object_set_new(b, "wiring", w);
+  json_object_set_new(b, "firmware", new_firmware());
+  char tname[300];
+  snprintf(tname, sizeof tname, "transcript-%s.log", name);
+  json_object_set_new(b, "transcript", cstr(tname));
+  json_t *h = json_object();
+  json_object_set_new(h, "state", json_string("running"));
+  json_object_set_new(b, "health", h);
+  json_array_append_new(rep->boards, b);
+  int idx = (int)json_array_size(rep->boards) - 1;
+  write_locked(rep);
+  pthread_mutex_unlock(&rep->lock);
+  return idx;
+}
+
+rig_status_t report_set_board_firmware(report_t *rep, int board, const char *name, const char *version,
+                                       const char *platform, const char *machine, const char *raw) {
+  pthread_mutex_lock(&rep->lock);
+  json_t *b = rep->boards ? json_array_get(rep->boards, (size_t)board) : NULL;
+  if (b) fill_firmware(json_object_get(b, "firmware"), name, version, platform, machine, raw);
+  // The top-level firmware is the first board's (schema 1 readers).
+  if (board == 0) fill_firmware(json_object_get(rep->root, "firmware"), name, version, platform, machine, raw);
+  rig_status_t st = write_locked(rep);
+  pthread_mutex_unlock(&rep->lock);
+  return st;
+}
+
+rig_status_t report_set_board_health(report_t *rep, int board, const report_health_t *hs) {
+  pthread_mutex_lock(&rep->lock);
+  json_t *b = rep->boards ? json_array_get(rep->boards, (size_t)board) : NULL;
+  rig_status_t st = RIG_OK;
+  if (b) {
+    json_t *h = json_object();
+    json_object_set_new(h, "state", json_string(hs->state ? hs->state : "running"));
+    json_object_set_new(h, "soft_resets", json_integer(hs->soft_resets));
+    json_object_set_new(h, "hard_resets", json_integer(hs->hard_resets));
+    json_object_set_new(h, "power_cycles", json_integer(hs->power_cycles));
+    json_object_set_new(h, "recoveries", json_integer(hs->recoveries));
+    json_object_set_new(h, "timeouts", json_integer(hs->timeouts));
+    json_object_set_new(h, "crashes", json_integer(hs->crashes));
+    json_object_set_new(h, "link_errors", json_integer(hs->link_errors));
+    json_object_set_new(h, "lost", json_boolean(hs->lost));
+    if (hs->lost_reason) json_object_set_new(h, "lost_reason", cstr(hs->lost_reason));
+    json_object_set_new(b, "health", h);
+    st = write_locked(rep);
+  }
+  pthread_mutex_unlock(&rep->lock);
+  return st;
+}
+
+void report_set_farm(report_t *rep, const char *farm, int repeat) {
+  pthread_mutex_lock(&rep->lock);
+  if (farm) json_object_set_new(rep->root, "farm", cstr(farm));
+  json_object_set_new(rep->root, "repeat", json_integer(repeat > 0 ? repeat : 1));
+  pthread_mutex_unlock(&rep->lock);
+}
+
+static int bad_rank(const char *o) {
+  return !strcmp(o, "crash") ? 3 : !strcmp(o, "timeout") ? 2 : 1;
+}
+
+// "per_test": one entry per (board, id) with its runs, passes and verdict
+// (the outcome when every run agreed; "flaky" when it passed and failed).
+static void summarise_locked(report_t *rep) {
+  json_t *per = json_array();
+  json_t *index = json_object(); // "board\x1fid" -> entry
+  size_t i;
+  json_t *t;
+  int flaky = 0;
+  json_array_foreach(rep->tests, i, t) {
+    const char *id = json_string_value(json_object_get(t, "id"));
+    const char *board = json_string_value(json_object_get(t, "board"));
+    const char *oc = json_string_value(json_object_get(t, "outcome"));
+    if (!id || !oc) continue;
+    char key[1024];
+    snprintf(key, sizeof key, "%s\x1f%s", board ? board : "", id);
+    json_t *e = json_object_get(index, key);
+    if (!e) {
+      e = json_object();
+      json_object_set_new(e, "id", json_string(id));
+      if (board) json_object_set_new(e, "board", json_string(board));
+      json_object_set_new(e, "runs", json_integer(0));
+      json_object_set_new(e, "passes", json_integer(0));
+      json_object_set_new(e, "verdict", json_string(oc));
+      json_object_set(index, key, e);
+      json_array_append_new(per, e);
+    }
+    json_object_set_new(e, "runs", json_integer(json_integer_value(json_object_get(e, "runs")) + 1));
+    if (!strcmp(oc, "pass"))
+      json_object_set_new(e, "passes", json_integer(json_integer_value(json_object_get(e, "passes")) + 1));
+    const char *v = json_string_value(json_object_get(e, "verdict"));
+    if (strcmp(v, oc) && strcmp(v, "flaky")) {
+      int bad_new = !strcmp(oc, "fail") || !strcmp(oc, "timeout") || !strcmp(oc, "crash");
+      int bad_old = !strcmp(v, "fail") || !strcmp(v, "timeout") || !strcmp(v, "crash");
+      if ((!strcmp(v, "pass") && bad_new) || (!strcmp(oc, "pass") && bad_old))
+        json_object_set_new(e, "verdict", json_string("flaky"));
+      else if (bad_new && bad_old) { // the worse failure stands: crash, timeout, fail
+        if (bad_rank(oc) > bad_rank(v)) json_object_set_new(e, "verdict", json_string(oc));
+      } else if (bad_new || !strcmp(v, "pass")) {
+        json_object_set_new(e, "verdict", json_string(oc));
+      }
+    }
+  }
+  json_array_foreach(per, i, t) flaky += !strcmp(json_string_value(json_object_get(t, "verdict")), "flaky");
+  json_decref(index);
+  json_object_set_new(rep->root, "per_test", per);
+  json_object_set_new(json_object_get(rep->root, "counts"), "flaky", json_integer(flaky));
+}
+
+void report_summarise(report_t *rep) {
+  pthread_mutex_lock(&rep->lock);
+  summarise_locked(rep);
+  pthread_mutex_unlock(&rep->lock);
 }
 
 static void set_text(json_t *obj, const char *key, const char *s, size_t len) {
@@ -236,6 +409,7 @@ static void set_text(json_t *obj, const char *key, const char *s, size_t len) {
 rig_status_t report_add_test(report_t *rep, const report_test_t *t) {
   json_t *o = json_object();
   if (!o) return fail(rep, RIG_E_NOMEM, "out of memory");
+  pthread_mutex_lock(&rep->lock);
   json_object_set_new(o, "id", cstr(t->id));
   json_object_set_new(o, "outcome", json_string(outcome_name(t->outcome)));
   json_object_set_new(o, "duration_ms", json_integer(t->duration_ms < 0 ? 0 : t->duration_ms));
@@ -245,15 +419,45 @@ rig_status_t report_add_test(report_t *rep, const report_test_t *t) {
   set_text(o, "diff", t->diff, t->diff_len);
   set_text(o, "stderr", t->stderr_text, t->stderr_len);
   set_text(o, "console_tail", t->console_tail, t->console_tail_len);
+  if (t->board) json_object_set_new(o, "board", cstr(t->board));
+  if (t->run > 0) json_object_set_new(o, "run", json_integer(t->run));
+  if (t->timeout_kind) json_object_set_new(o, "timeout_kind", cstr(t->timeout_kind));
+  if (t->outcome == OUTCOME_CRASH && (t->rst_cause > 0 || t->exception)) {
+    json_t *c = json_object();
+    json_object_set_new(c, "rst_cause", t->rst_cause > 0 ? json_integer(t->rst_cause) : json_null());
+    json_object_set_new(c, "rst_cause_text", cstr(report_rst_cause_text(t->rst_cause)));
+    json_object_set_new(c, "boot_mode", t->boot_mode ? cstr(t->boot_mode) : json_null());
+    json_object_set_new(c, "exception", t->exception ? cstr(t->exception) : json_null());
+    json_object_set_new(o, "crash", c);
+  }
+  if (t->transcript_offset > 0 && t->board) json_object_set_new(o, "transcript_offset", json_integer(t->transcript_offset));
   json_array_append_new(rep->tests, o);
   if ((unsigned)t->outcome < OUTCOME_COUNT) rep->counts[t->outcome]++;
   json_t *counts = json_object_get(rep->root, "counts");
   json_object_set_new(counts, outcome_name(t->outcome), json_integer(rep->counts[t->outcome]));
   json_object_set_new(counts, "total", json_integer((json_int_t)json_array_size(rep->tests)));
-  return report_write(rep);
+  rig_status_t st = write_locked(rep);
+  pthread_mutex_unlock(&rep->lock);
+  return st;
+}
+
+const char *report_rst_cause_text(int cause) {
+  // The ESP8266 ROM's reset causes (rst_info.reason + 1 as printed).
+  switch (cause) {
+  case 0: return "none seen";
+  case 1: return "power on";
+  case 2: return "external reset";
+  case 3: return "software reset";
+  case 4: return "watchdog reset";
+  case 5: return "deep-sleep wake";
+  case 6: return "external reset (EXT_RST)";
+  default: return cause < 0 ? "none seen" : "other";
+  }
 }
 
 rig_status_t report_finish(report_t *rep, report_status_t status) {
+  pthread_mutex_lock(&rep->lock);
+  summarise_locked(rep);
   char now[32];
   iso_time(now, sizeof now);
   json_object_set_new(rep->root, "finished", json_string(now));
@@ -261,7 +465,9 @@ rig_status_t report_finish(report_t *rep, report_status_t status) {
                       json_string(status == REPORT_COMPLETE  ? "complete"
                                   : status == REPORT_ABORTED ? "aborted"
                                                              : "running"));
-  return report_write(rep);
+  rig_status_t st = write_locked(rep);
+  pthread_mutex_unlock(&rep->lock);
+  return st;
 }
 
 static int write_all(int fd, const char *p, size_t n) {
@@ -278,6 +484,13 @@ static int write_all(int fd, const char *p, size_t n) {
 }
 
 rig_status_t report_write(report_t *rep) {
+  pthread_mutex_lock(&rep->lock);
+  rig_status_t st = write_locked(rep);
+  pthread_mutex_unlock(&rep->lock);
+  return st;
+}
+
+static rig_status_t write_locked(report_t *rep) {
   if (!rep->path[0]) return fail(rep, RIG_E_FILE, "no run directory yet");
   char *doc = json_dumps(rep->root, JSON_INDENT(2));
   if (!doc) return fail(rep, RIG_E_NOMEM, "cannot serialise the report");

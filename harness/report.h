@@ -21,7 +21,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#define REPORT_SCHEMA_VERSION 1
+#define REPORT_SCHEMA_VERSION 2
 
 // X(name, text): the outcomes a test can have (DESIGN.md).
 #define OUTCOME_LIST(X)                                                                                      \
@@ -30,7 +30,8 @@
   X(OUTCOME_SKIP, "skip")                                                                                    \
   X(OUTCOME_TIMEOUT, "timeout")                                                                              \
   X(OUTCOME_CRASH, "crash")                                                                                  \
-  X(OUTCOME_INFRA, "infra")
+  X(OUTCOME_INFRA, "infra")                                                                                  \
+  X(OUTCOME_SKIP_TOO_LARGE, "skip_too_large")
 
 typedef enum {
 #define OUTCOME_ENUM(name, text) name,
@@ -63,7 +64,24 @@ typedef struct {
   size_t stderr_len;
   const char *console_tail;
   size_t console_tail_len;
+  // Farm runs (schema 2); NULL / 0 when not known.
+  const char *board;     // the board's name in the farm
+  int run;               // repetition 1..N with --repeat, 0 = not repeated
+  const char *timeout_kind; // timeout: "inactivity" or "overall"
+  int rst_cause;         // crash: the ROM's "rst cause:N" (1..6), 0 or -1 when none seen
+  const char *boot_mode; // crash: "(3,6)" from the ROM line
+  const char *exception; // crash: "Fatal exception 28(LoadProhibitedCause): epc1=..."
+  long transcript_offset; // where the test starts in the board's transcript (0 or -1: unknown)
 } report_test_t;
+
+// Per-board health, kept in the report's "boards" entry.
+typedef struct {
+  int soft_resets, hard_resets, power_cycles, timeouts, crashes, recoveries;
+  int link_errors; // failed link checks: results turned infra
+  int lost;                 // 1: the board was given up
+  const char *lost_reason;  // why (NULL)
+  const char *state;        // "running", "done", "lost", "refused", "unreachable"
+} report_health_t;
 
 typedef struct report report_t;
 
@@ -82,6 +100,20 @@ rig_status_t report_create_run(report_t *rep, const char *dir);
 rig_status_t report_set_firmware(report_t *rep, const char *name, const char *version, const char *platform,
                                  const char *machine, const char *raw);
 
+// Farm runs: adds a board entry (name, redacted target, module, wiring)
+// and returns its index. Thread-safe, as are all calls below on a report
+// shared by board workers.
+int report_add_board(report_t *rep, const char *name, const char *target, const char *module,
+                     const char *const *wiring, int nwiring);
+rig_status_t report_set_board_firmware(report_t *rep, int board, const char *name, const char *version,
+                                       const char *platform, const char *machine, const char *raw);
+rig_status_t report_set_board_health(report_t *rep, int board, const report_health_t *h);
+// Records the farm file and the --repeat count in the report.
+void report_set_farm(report_t *rep, const char *farm, int repeat);
+// Fills "per_test" (pass counts per board and test, flaky verdicts) from
+// the results so far; done by report_finish too.
+void report_summarise(report_t *rep);
+
 // Appends a result, updates the counts and rewrites report.json.
 rig_status_t report_add_test(report_t *rep, const report_test_t *t);
 
@@ -96,6 +128,14 @@ const char *report_run_id(const report_t *rep);
 const char *report_run_dir(const report_t *rep);
 const char *report_path(const report_t *rep);
 const char *report_errmsg(const report_t *rep);
+
+// Text for the ROM's "rst cause:N" ("watchdog reset" for 4).
+const char *report_rst_cause_text(int cause);
+
+// Splits a MicroPython-style sys.version ("3.4.0; Pyrite v0.1.0 on
+// 2026-11-25") into the release ("v0.1.0") and build ("2026-11-25");
+// empty strings when it has another shape.
+void report_parse_version(const char *version, char *release, size_t rcap, char *build, size_t bcap);
 
 // rig report FILE: prints "ID OUTCOME" per test (plus "  # reason"), then
 // the counts, to [out]. RIG_E_FILE / RIG_E_JSON with a message in [err].

@@ -56,30 +56,36 @@ void rig_sleep_ms(int ms) {
 }
 
 // Fixed table: the handler may only touch async-signal-safe state.
-#define CHILD_MAX 16
-static volatile pid_t children[CHILD_MAX];
+// Board workers register and unregister from several threads: slots are
+// taken and freed with atomic compare-and-swap, never a lock (the signal
+// handler reads the table too).
+#define CHILD_MAX 256
+static pid_t children[CHILD_MAX];
 
 void rig_child_register(pid_t pid) {
-  for (int i = 0; i < CHILD_MAX; i++)
-    if (children[i] == 0) {
-      children[i] = pid;
-      return;
-    }
+  for (int i = 0; i < CHILD_MAX; i++) {
+    pid_t zero = 0;
+    if (__atomic_compare_exchange_n(&children[i], &zero, pid, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) return;
+  }
 }
 
 void rig_child_unregister(pid_t pid) {
-  for (int i = 0; i < CHILD_MAX; i++)
-    if (children[i] == pid) children[i] = 0;
+  for (int i = 0; i < CHILD_MAX; i++) {
+    pid_t expected = pid;
+    __atomic_compare_exchange_n(&children[i], &expected, 0, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+  }
 }
 
 void rig_children_kill(void) {
   // Each child leads its own process group (see transport_spawn), so the
   // group kill also reaches whatever it started in turn.
-  for (int i = 0; i < CHILD_MAX; i++)
-    if (children[i] > 0) {
-      kill(-children[i], SIGKILL);
-      kill(children[i], SIGKILL);
+  for (int i = 0; i < CHILD_MAX; i++) {
+    pid_t p = __atomic_load_n(&children[i], __ATOMIC_SEQ_CST);
+    if (p > 0) {
+      kill(-p, SIGKILL);
+      kill(p, SIGKILL);
     }
+  }
 }
 
 static void on_signal(int signo) {

@@ -8,6 +8,7 @@
 // once, with the reason, instead of waiting for timeouts again.
 #include "runner.h"
 
+#include "crash.h"
 #include "diff.h"
 #include "repl_client.h"
 
@@ -38,6 +39,27 @@ struct runner {
   int reset_failures; // soft resets in a row that failed while the board recovered
   char down_reason[1024];
   char err[PATH_MAX + 256];
+  // Farm and nightly features.
+  int shared;         // 1: rep belongs to the farm
+  int board_index;    // in the report's "boards"
+  char board_label[128]; // the farm's name for the board ("" single-board runs)
+  int inactivity_ms;
+  int repeat;
+  int lost_after;
+  int bad_in_row;     // tests in a row ending in timeout or crash
+  int lost, refused, unreachable;
+  char expect_fw[256];
+  runner_reset_fn reset_fn;
+  void *reset_ctx;
+  runner_result_fn result_fn;
+  void *result_ctx;
+  report_health_t health;
+  char lost_reason[1024];
+  char tail[REPL_TAIL_MAX]; // console tail of the current crash (per runner: workers run in parallel)
+  char crash_boot_mode[16];
+  char crash_exception[CRASH_TEXT_MAX];
+  int cur_inactivity_ms;
+  int link_check; // 1 (default): check the link after each result that is not a pass
 };
 
 runner_t *runner_new(void) {
@@ -46,6 +68,9 @@ runner_t *runner_new(void) {
   run->timeout_ms = RUNNER_DEFAULT_TIMEOUT_MS;
   run->enter_ms = 5000;
   run->enter_attempts = 3;
+  run->repeat = 1;
+  run->link_check = 1;
+  run->lost_after = RUNNER_LOST_AFTER;
   snprintf(run->board, sizeof run->board, "board");
   snprintf(run->report_dir, sizeof run->report_dir, "reports/runs");
   return run;
@@ -54,7 +79,7 @@ runner_t *runner_new(void) {
 void runner_free(runner_t *run) {
   if (!run) return;
   repl_free(run->repl);
-  report_free(run->rep);
+  if (!run->shared) report_free(run->rep);
   if (run->transcript) fclose(run->transcript);
   free(run);
 }
@@ -93,6 +118,42 @@ void runner_set_capabilities(runner_t *run, const char *list) {
 void runner_set_output(runner_t *run, FILE *out, int progress) {
   run->out = out;
   run->progress = progress;
+}
+void runner_set_link_check(runner_t *run, int on) {
+  run->link_check = on != 0;
+}
+void runner_set_inactivity(runner_t *run, int ms) {
+  run->inactivity_ms = ms > 0 ? ms : 0;
+}
+void runner_set_repeat(runner_t *run, int n) {
+  run->repeat = n > 0 ? n : 1;
+}
+void runner_set_lost_after(runner_t *run, int n) {
+  run->lost_after = n > 0 ? n : 0;
+}
+void runner_set_expect_firmware(runner_t *run, const char *spec) {
+  snprintf(run->expect_fw, sizeof run->expect_fw, "%s", spec ? spec : "");
+}
+void runner_set_resetter(runner_t *run, runner_reset_fn fn, void *ctx) {
+  run->reset_fn = fn;
+  run->reset_ctx = ctx;
+}
+void runner_set_shared_report(runner_t *run, report_t *rep, int index, const char *name) {
+  run->rep = rep;
+  run->shared = 1;
+  run->board_index = index;
+  snprintf(run->board_label, sizeof run->board_label, "%s", name);
+  runner_set_board_name(run, name);
+}
+void runner_set_result_callback(runner_t *run, runner_result_fn fn, void *ctx) {
+  run->result_fn = fn;
+  run->result_ctx = ctx;
+}
+void runner_health(const runner_t *run, report_health_t *h) {
+  *h = run->health;
+  h->lost = run->lost;
+  h->lost_reason = run->lost ? run->lost_reason : NULL;
+  h->state = run->refused ? "refused" : run->unreachable ? "unreachable" : run->lost ? "lost" : "done";
 }
 const char *runner_report_path(const runner_t *run) {
   return run->rep ? report_path(run->rep) : "";
@@ -157,6 +218,120 @@ static rig_status_t recover(runner_t *run, int reconnect) {
   return st;
 }
 
+// A line in the transcript saying what the rig did (kept across resets).
+static void transcript_note(runner_t *run, const char *what) {
+  if (!run->transcript) return;
+  fprintf(run->transcript, "\r\n[rig: %s]\r\n", what);
+  fflush(run->transcript);
+}
+
+static void mark_lost(runner_t *run, const char *why) {
+  run->lost = 1;
+  run->board_up = 0;
+  snprintf(run->lost_reason, sizeof run->lost_reason, "%.900s", why);
+  snprintf(run->down_reason, sizeof run->down_reason, "board lost: %.1000s", why);
+  transcript_note(run, run->down_reason);
+}
+
+// The rungs past Ctrl-C and soft reset for a board that could not be
+// brought back: hard reset, then power cycle, each followed by a fresh
+// connection and raw REPL entry. On failure the board is lost.
+static void ladder(runner_t *run) {
+  if (run->lost || run->refused || rig_stop_requested()) return;
+  char why[1100];
+  snprintf(why, sizeof why, "%s", run->down_reason);
+  for (int power = 0; power < 2 && run->reset_fn; power++) {
+    char msg[512] = "";
+    rig_status_t st = run->reset_fn(run->reset_ctx, run->t, power, msg, sizeof msg);
+    if (st == RIG_E_UNSUPPORTED) continue;
+    if (power)
+      run->health.power_cycles++;
+    else
+      run->health.hard_resets++;
+    char note[700];
+    snprintf(note, sizeof note, "%s: %s", power ? "power cycle" : "hard reset", msg[0] ? msg : rig_strerror(st));
+    transcript_note(run, note);
+    if (st == RIG_E_INTERRUPTED) return;
+    if (st != RIG_OK) continue;
+    rig_sleep_ms(100);
+    st = recover(run, 1);
+    if (st == RIG_OK) {
+      run->board_up = 1;
+      run->health.recoveries++;
+      return;
+    }
+  }
+  if (!rig_stop_requested()) mark_lost(run, why);
+}
+
+// Whether the board's identity matches --expect-firmware
+// NAME[:RELEASE[:BUILD]] (a release given with or without its 'v').
+static int firmware_matches(const char *spec, const char *name, const char *release, const char *build) {
+  char want[256];
+  snprintf(want, sizeof want, "%s", spec);
+  char *parts[3] = {want, NULL, NULL};
+  for (int i = 1; i < 3; i++) {
+    char *c = parts[i - 1] ? strchr(parts[i - 1], ':') : NULL;
+    if (c) *c = '\0', parts[i] = c + 1;
+  }
+  if (parts[0][0] && (!name || strcmp(parts[0], name))) return 0;
+  if (parts[1] && parts[1][0]) {
+    const char *r = release ? release : "";
+    const char *a = parts[1][0] == 'v' ? parts[1] + 1 : parts[1];
+    const char *b = r[0] == 'v' ? r + 1 : r;
+    if (strcmp(a, b)) return 0;
+  }
+  if (parts[2] && parts[2][0] && (!build || strcmp(parts[2], build))) return 0;
+  return 1;
+}
+
+// The link check: after a test that did not pass, a known piece of code
+// (about 1.5 KB, the size of a typical test) must come back exactly. A
+// link that drops or corrupts bytes (a flaky USB adapter, a noisy line)
+// fails it with a high probability (twice as much, two checks), and the test's result is then not
+// trusted: it becomes infra instead of a product failure.
+#define LINK_CHECK_LEN 1500
+static int link_ok(runner_t *run, char *what, size_t whatlen) {
+  static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+  char lit[LINK_CHECK_LEN + 1];
+  for (int i = 0; i < LINK_CHECK_LEN; i++)
+    lit[i] = alphabet[(i * 7 + i / 36) % 36];
+  lit[LINK_CHECK_LEN] = '\0';
+  buf_t code, want;
+  buf_init(&code, 4096);
+  buf_init(&want, 4096);
+  buf_printf(&code, "s='%s'\nprint(len(s),s[::50])\n", lit);
+  buf_printf(&want, "%d ", LINK_CHECK_LEN);
+  for (int i = 0; i < LINK_CHECK_LEN; i += 50)
+    buf_append(&want, &lit[i], 1);
+  buf_append_str(&want, "\r\n");
+  repl_result_t res;
+  repl_result_init(&res);
+  repl_discard_pending(run->repl);
+  repl_set_inactivity(run->repl, 0);
+  rig_status_t st = repl_exec(run->repl, buf_str(&code), code.len, 5000, &res);
+  int ok = st == RIG_OK && res.err.len == 0 && res.out.len == want.len &&
+           !memcmp(buf_str(&res.out), buf_str(&want), want.len);
+  if (!ok) {
+    if (st == RIG_OK)
+      snprintf(what, whatlen, "the link check came back wrong (%zu bytes instead of %zu%s)", res.out.len, want.len,
+               res.err.len ? ", with an exception" : "");
+    else
+      snprintf(what, whatlen, "the link check failed: %s", repl_errmsg(run->repl));
+    transcript_note(run, what);
+    char w2[128];
+    if (st == RIG_E_TIMEOUT) {
+      repl_interrupt(run->repl, w2, sizeof w2);
+    } else if (st != RIG_OK && st != RIG_E_INTERRUPTED) {
+      recover(run, st == RIG_E_CLOSED);
+    }
+  }
+  repl_result_free(&res);
+  buf_free(&code);
+  buf_free(&want);
+  return ok;
+}
+
 // Splits the probe's stdout into its four lines.
 static void read_identity(runner_t *run) {
   repl_result_t res;
@@ -192,7 +367,21 @@ static void read_identity(runner_t *run) {
   buf_append(&raw, buf_str(&res.out), res.out.len);
   if (res.err.len) buf_append(&raw, buf_str(&res.err), res.err.len);
   if (st != RIG_OK) buf_printf(&raw, "[rig: probe ended with: %s]", rig_strerror(st));
-  report_set_firmware(run->rep, fields[0], fields[1], fields[2], fields[3], buf_str(&raw));
+  if (run->board_label[0])
+    report_set_board_firmware(run->rep, run->board_index, fields[0], fields[1], fields[2], fields[3], buf_str(&raw));
+  else
+    report_set_firmware(run->rep, fields[0], fields[1], fields[2], fields[3], buf_str(&raw));
+  if (run->expect_fw[0]) {
+    char release[128], build[128];
+    report_parse_version(fields[1], release, sizeof release, build, sizeof build);
+    if (!firmware_matches(run->expect_fw, fields[0], release, build)) {
+      run->refused = 1;
+      board_down(run, "firmware refused: expected %s, the board runs %s %s (build %s)", run->expect_fw,
+                 fields[0] ? fields[0] : "unknown", release[0] ? release : (fields[1] ? fields[1] : "?"),
+                 build[0] ? build : "?");
+      transcript_note(run, run->down_reason);
+    }
+  }
   if (run->out)
     fprintf(run->out, "firmware: %s %s (platform %s%s%s)\n", fields[0] ? fields[0] : "unknown",
             fields[1] ? fields[1] : "", fields[2] ? fields[2] : "?", fields[3] && *fields[3] ? ", " : "",
@@ -203,11 +392,15 @@ static void read_identity(runner_t *run) {
 }
 
 static const char *outcome_label(outcome_t o) {
-  static const char *const labels[] = {"PASS", "FAIL", "SKIP", "TIMEOUT", "CRASH", "INFRA"};
+  static const char *const labels[] = {"PASS", "FAIL", "SKIP", "TIMEOUT", "CRASH", "INFRA", "SKIP_TOO_LARGE"};
   return (unsigned)o < OUTCOME_COUNT ? labels[o] : "?";
 }
 
 static void print_result(runner_t *run, const report_test_t *r) {
+  if (run->result_fn) {
+    run->result_fn(run->result_ctx, run->board_label, r);
+    return;
+  }
   if (!run->out) return;
   if (run->progress) fprintf(run->out, "\r\033[K");
   fprintf(run->out, "%s %s %ld ms", outcome_label(r->outcome), r->id, r->duration_ms);
@@ -228,6 +421,7 @@ static rig_status_t run_one(runner_t *run, const char *src, size_t srclen, const
   if (!*fresh && run->reset_failures >= 2) *fresh = 1;
   if (!*fresh) {
     st = repl_soft_reset(run->repl, RUNNER_RESET_TIMEOUT_MS);
+    run->health.soft_resets++;
     if (st == RIG_E_INTERRUPTED) return st;
     if (st == RIG_OK)
       run->reset_failures = 0;
@@ -246,11 +440,28 @@ static rig_status_t run_one(runner_t *run, const char *src, size_t srclen, const
     }
   }
   *fresh = 0;
+  // The start sentinel: nothing the board sent before this point can be
+  // taken for the test's output (it goes to the transcript only); the
+  // test's output is what follows the protocol's acknowledgement of the
+  // code (raw-paste's \x04, plain raw's "OK").
+  repl_discard_pending(run->repl);
+  r->transcript_offset = run->transcript ? ftell(run->transcript) : -1;
   int64_t t0 = rig_now_ms();
   st = repl_exec(run->repl, src, srclen, timeout_ms, res);
   r->duration_ms = (long)(rig_now_ms() - t0);
   if (st == RIG_E_INTERRUPTED) return st;
   runner_normalise(buf_str(&res->out), res->out.len, actual);
+  if (st == RIG_OK && actual->len == 0 && res->err.len && memmem(buf_str(&res->err), res->err.len, "MemoryError", 11)) {
+    // Raised MemoryError before printing anything, or while the board
+    // received or compiled it: the test does not fit this board.
+    r->outcome = OUTCOME_SKIP_TOO_LARGE;
+    runner_normalise(buf_str(&res->err), res->err.len, &diff[1]);
+    r->stderr_text = buf_str(&diff[1]);
+    r->stderr_len = diff[1].len;
+    snprintf(reason, reasonlen, "MemoryError before the test started (too large for this board's heap)");
+    r->reason = reason;
+    return RIG_OK;
+  }
   if (st == RIG_OK) {
     runner_normalise(exp, explen, expected);
     int same = actual->len == expected->len && !memcmp(buf_str(actual), buf_str(expected), actual->len);
@@ -293,13 +504,20 @@ static rig_status_t run_one(runner_t *run, const char *src, size_t srclen, const
   }
   if (st == RIG_E_TIMEOUT) {
     r->outcome = OUTCOME_TIMEOUT;
+    run->health.timeouts++;
+    int inactive = repl_timeout_was_inactivity(run->repl);
+    r->timeout_kind = inactive ? "inactivity" : "overall";
     r->actual = buf_str(actual);
     r->actual_len = actual->len;
     char what[512];
     // From here on the result stands; a stop request met while recovering
     // is left for the test loop, which stops before the next test.
     rig_status_t ist = repl_interrupt(run->repl, what, sizeof what);
-    snprintf(reason, reasonlen, "no result within %.3g s; %s", timeout_ms / 1000.0, what);
+    if (inactive)
+      snprintf(reason, reasonlen, "no output for %.3g s (inactivity timeout); %s", run->cur_inactivity_ms / 1000.0,
+               what);
+    else
+      snprintf(reason, reasonlen, "no result within %.3g s; %s", timeout_ms / 1000.0, what);
     r->reason = reason;
     if (ist == RIG_OK) {
       // Start the next test from a clean board, as promised.
@@ -317,24 +535,48 @@ static rig_status_t run_one(runner_t *run, const char *src, size_t srclen, const
   }
   // The board rebooted, the connection dropped, or the protocol broke.
   r->outcome = OUTCOME_CRASH;
+  run->health.crashes++;
   snprintf(reason, reasonlen, "%s", repl_errmsg(run->repl));
   r->reason = reason;
   r->actual = buf_str(actual);
   r->actual_len = actual->len;
+  // Recovering reads the rest of the boot output (the ROM line's cause
+  // arrives after the marker that ended the test), so take the tail after.
+  size_t before = repl_bytes_received(run->repl);
+  recover(run, st == RIG_E_CLOSED);
+  size_t after = repl_bytes_received(run->repl);
+  (void)before;
+  (void)after;
   *taillen = repl_tail(run->repl, tail, REPL_TAIL_MAX);
   r->console_tail = tail;
   r->console_tail_len = *taillen;
-  recover(run, st == RIG_E_CLOSED);
+  crash_info_t ci;
+  if (crash_parse(tail, *taillen, &ci)) {
+    r->rst_cause = ci.rst_cause;
+    snprintf(run->crash_boot_mode, sizeof run->crash_boot_mode, "%s", ci.boot_mode);
+    snprintf(run->crash_exception, sizeof run->crash_exception, "%s", ci.exception);
+    r->boot_mode = ci.boot_mode[0] ? run->crash_boot_mode : NULL;
+    r->exception = ci.exception[0] ? run->crash_exception : NULL;
+    size_t used = strlen(reason);
+    if (ci.rst_cause >= 0)
+      snprintf(reason + used, reasonlen - used, "; rst cause %d (%s)%s%.200s", ci.rst_cause,
+               report_rst_cause_text(ci.rst_cause), ci.exception[0] ? " after " : "", ci.exception);
+    else if (ci.exception[0])
+      snprintf(reason + used, reasonlen - used, "; %.200s", ci.exception);
+  }
   return RIG_OK;
 }
 
 // Loads a test and its expectation, reads its header, decides skips, then
 // runs it. Returns RIG_E_INTERRUPTED when a stop was requested (nothing
 // recorded for this test), else RIG_OK after recording the result.
-static rig_status_t do_test(runner_t *run, const suite_test_t *test, size_t index, size_t count, int *fresh) {
-  report_test_t r = {.id = test->id};
+static rig_status_t do_test(runner_t *run, const suite_test_t *test, size_t index, size_t count, int *fresh,
+                            int rep_no) {
+  report_test_t r = {.id = test->id, .rst_cause = -1, .transcript_offset = -1};
+  r.board = run->board_label[0] ? run->board_label : NULL;
+  r.run = run->repeat > 1 ? rep_no : 0;
   char reason[1536] = "";
-  static char tail[REPL_TAIL_MAX];
+  char *tail = run->tail;
   size_t taillen = 0;
   repl_result_t res;
   repl_result_init(&res);
@@ -375,12 +617,51 @@ static rig_status_t do_test(runner_t *run, const suite_test_t *test, size_t inde
       fprintf(run->out, "\r\033[K[%zu/%zu] %s ...", index + 1, count, test->id);
       fflush(run->out);
     }
+    run->cur_inactivity_ms = h.inactivity_ms ? h.inactivity_ms : run->inactivity_ms;
+    repl_set_inactivity(run->repl, run->cur_inactivity_ms);
     st = run_one(run, src, srclen, exp, explen, h.timeout_ms ? h.timeout_ms : run->timeout_ms, fresh, &r,
                  &res, &actual, &expected, diff, reason, sizeof reason, tail, &taillen);
+    if (st != RIG_E_INTERRUPTED &&
+        (r.outcome == OUTCOME_FAIL || r.outcome == OUTCOME_TIMEOUT || r.outcome == OUTCOME_CRASH) &&
+        run->board_up && run->link_check && repl_at_prompt(run->repl) && !rig_stop_requested()) {
+      char what[256];
+      // Two checks: at a drop rate of 1/500 one misses about 5%, two 0.25%.
+      if (!link_ok(run, what, sizeof what) || !link_ok(run, what, sizeof what)) {
+        run->health.link_errors++;
+        char was[1536];
+        snprintf(was, sizeof was, "%s", reason);
+        snprintf(reason, sizeof reason, "%s: the result (%s: %.1200s) is not trusted", what, outcome_name(r.outcome),
+                 was);
+        r.reason = reason;
+        r.outcome = OUTCOME_INFRA;
+        *fresh = 0;
+      }
+    }
+    if (st != RIG_E_INTERRUPTED) {
+      // A board that could not be brought back climbs the ladder (hard
+      // reset, power cycle) before the next test; a board that keeps
+      // dying is given up.
+      if (r.outcome == OUTCOME_TIMEOUT || r.outcome == OUTCOME_CRASH)
+        run->bad_in_row++;
+      else if (r.outcome != OUTCOME_INFRA)
+        run->bad_in_row = 0;
+      if (!run->board_up) ladder(run);
+      if (run->board_up && run->lost_after && run->bad_in_row >= run->lost_after) {
+        char why[160];
+        snprintf(why, sizeof why, "%d tests in a row ended in timeout or crash", run->bad_in_row);
+        mark_lost(run, why);
+      }
+    }
   }
   if (st != RIG_E_INTERRUPTED) {
     rig_status_t wst = report_add_test(run->rep, &r);
     if (wst != RIG_OK && run->out) fprintf(stderr, "rig: %s\n", report_errmsg(run->rep));
+    if (run->board_label[0]) {
+      report_health_t hh;
+      runner_health(run, &hh);
+      hh.state = run->lost ? "lost" : run->refused ? "refused" : run->unreachable ? "unreachable" : "running";
+      report_set_board_health(run->rep, run->board_index, &hh);
+    }
     print_result(run, &r);
   }
   free(src);
@@ -402,6 +683,75 @@ static int exit_code_for(const runner_t *run, int aborted) {
   return RIG_EXIT_OK;
 }
 
+// Connects, enters the raw REPL, reads the identity, runs every test
+// (each [repeat] times). Sets *aborted on a stop request.
+static void board_loop(runner_t *run, const suite_t *suite, int *aborted) {
+  rig_status_t st = transport_open(run->t);
+  if (st == RIG_E_INTERRUPTED)
+    *aborted = 1;
+  else if (st != RIG_OK)
+    board_down(run, "could not connect: %s", transport_errmsg(run->t));
+  else {
+    st = repl_enter(run->repl);
+    if (st == RIG_E_INTERRUPTED)
+      *aborted = 1;
+    else if (st != RIG_OK)
+      board_down(run, "could not enter the raw REPL: %s", repl_errmsg(run->repl));
+    else
+      run->board_up = 1;
+  }
+  if (!run->board_up && !*aborted) {
+    int never_connected = st != RIG_OK && transport_errmsg(run->t)[0] && !repl_errmsg(run->repl)[0];
+    ladder(run);
+    if (!run->board_up && never_connected) run->unreachable = 1;
+  }
+  if (!run->board_up && !*aborted && run->out && !run->result_fn) fprintf(run->out, "rig: %s\n", run->down_reason);
+  if (run->board_up) read_identity(run);
+  if (rig_stop_requested()) *aborted = 1;
+
+  int fresh = 0;
+  for (size_t i = 0; i < suite->count && !*aborted; i++)
+    for (int k = 1; k <= run->repeat && !*aborted; k++)
+      if (rig_stop_requested() ||
+          do_test(run, &suite->tests[i], i, suite->count, &fresh, k) == RIG_E_INTERRUPTED)
+        *aborted = 1;
+  if (*aborted && run->board_up) {
+    // Leave a real board idle rather than running a half-sent test: one
+    // short write with the stop request held back for it.
+    int sig = rig_stop_signal();
+    rig_clear_stop();
+    transport_write(run->t, "\r\x03\x03", 3, 200);
+    if (sig) rig_request_stop(sig);
+  }
+}
+
+static rig_status_t open_transcript(runner_t *run) {
+  char tpath[PATH_MAX + 200];
+  snprintf(tpath, sizeof tpath, "%s/transcript-%s.log", report_run_dir(run->rep), run->board);
+  run->transcript = fopen(tpath, "ab");
+  if (!run->transcript && run->out) fprintf(stderr, "rig: cannot write %s: %s\n", tpath, strerror(errno));
+  repl_set_transcript(run->repl, run->transcript);
+  repl_set_enter_timeout(run->repl, run->enter_ms, run->enter_attempts);
+  return RIG_OK;
+}
+
+rig_status_t runner_run_board(runner_t *run, const suite_t *suite) {
+  if (!run->t || !run->rep) {
+    snprintf(run->err, sizeof run->err, "no transport or report set");
+    return RIG_E_USAGE;
+  }
+  run->repl = repl_new(run->t);
+  if (!run->repl) return RIG_E_NOMEM;
+  open_transcript(run);
+  int aborted = 0;
+  board_loop(run, suite, &aborted);
+  report_health_t h;
+  runner_health(run, &h);
+  if (aborted) h.state = "running";
+  report_set_board_health(run->rep, run->board_index, &h);
+  return aborted ? RIG_E_INTERRUPTED : RIG_OK;
+}
+
 rig_status_t runner_run(runner_t *run, const suite_t *suite, int *exit_code) {
   *exit_code = RIG_EXIT_INFRA;
   if (!run->t) {
@@ -417,12 +767,11 @@ rig_status_t runner_run(runner_t *run, const suite_t *suite, int *exit_code) {
     snprintf(run->err, sizeof run->err, "%s", report_errmsg(run->rep));
     return st;
   }
-  char tpath[PATH_MAX + 200];
-  snprintf(tpath, sizeof tpath, "%s/transcript-%s.log", report_run_dir(run->rep), run->board);
-  run->transcript = fopen(tpath, "ab");
-  if (!run->transcript && run->out) fprintf(stderr, "rig: cannot write %s: %s\n", tpath, strerror(errno));
-  repl_set_transcript(run->repl, run->transcript);
-  repl_set_enter_timeout(run->repl, run->enter_ms, run->enter_attempts);
+  report_set_farm(run->rep, NULL, run->repeat);
+  // A farm of one: the board gets its entry, and its results its name.
+  snprintf(run->board_label, sizeof run->board_label, "%s", run->board);
+  run->board_index = report_add_board(run->rep, run->board, run->target, NULL, NULL, 0);
+  open_transcript(run);
 
   int64_t t0 = rig_now_ms();
   int aborted = 0;
@@ -431,37 +780,11 @@ rig_status_t runner_run(runner_t *run, const suite_t *suite, int *exit_code) {
             run->target, report_path(run->rep));
     fflush(run->out);
   }
-  st = transport_open(run->t);
-  if (st == RIG_E_INTERRUPTED)
-    aborted = 1;
-  else if (st != RIG_OK)
-    board_down(run, "could not connect: %s", transport_errmsg(run->t));
-  else {
-    st = repl_enter(run->repl);
-    if (st == RIG_E_INTERRUPTED)
-      aborted = 1;
-    else if (st != RIG_OK)
-      board_down(run, "could not enter the raw REPL: %s", repl_errmsg(run->repl));
-    else
-      run->board_up = 1;
-  }
-  if (!run->board_up && !aborted && run->out) fprintf(run->out, "rig: %s\n", run->down_reason);
-  if (run->board_up) read_identity(run);
-  if (rig_stop_requested()) aborted = 1;
-
-  int fresh = 0;
-  for (size_t i = 0; i < suite->count && !aborted; i++) {
-    if (rig_stop_requested() || do_test(run, &suite->tests[i], i, suite->count, &fresh) == RIG_E_INTERRUPTED)
-      aborted = 1;
-  }
-  if (aborted && run->board_up) {
-    // Leave a real board idle rather than running a half-sent test: one
-    // short write with the stop request held back for it.
-    int sig = rig_stop_signal();
-    rig_clear_stop();
-    transport_write(run->t, "\r\x03\x03", 3, 200);
-    if (sig) rig_request_stop(sig);
-  }
+  board_loop(run, suite, &aborted);
+  report_health_t h;
+  runner_health(run, &h);
+  if (aborted) h.state = "running";
+  report_set_board_health(run->rep, run->board_index, &h);
   if (aborted && run->out && run->progress) fprintf(run->out, "\r\033[K");
   report_finish(run->rep, aborted ? REPORT_ABORTED : REPORT_COMPLETE);
   *exit_code = exit_code_for(run, aborted);

@@ -55,6 +55,43 @@ void runner_set_capabilities(runner_t *run, const char *list);
 // line rewritten in place (for terminals).
 void runner_set_output(runner_t *run, FILE *out, int progress);
 
+// Longest silence within a test (0: only the overall timeout); a test's
+// "# inactivity: N" wins.
+void runner_set_inactivity(runner_t *run, int ms);
+// 1 (default): after a result that is not a pass, check the link twice
+// (a 1.5 KB piece of code whose output is known); when a check fails the
+// result becomes infra ("the link, not the firmware, is suspect").
+void runner_set_link_check(runner_t *run, int on);
+// Runs each test [n] times in a row (--repeat); results carry run 1..n.
+void runner_set_repeat(runner_t *run, int n);
+// Tests in a row that end in timeout or crash before the board is lost
+// (default RUNNER_LOST_AFTER; 0 never).
+void runner_set_lost_after(runner_t *run, int n);
+// --expect-firmware NAME[:RELEASE[:BUILD]]: a board whose identity does
+// not match is refused (every test infra).
+void runner_set_expect_firmware(runner_t *run, const char *spec);
+
+// The rungs of the recovery ladder past Ctrl-C and soft reset: [power] 0
+// asks for a hard reset, 1 for a power cycle. Return RIG_E_UNSUPPORTED when
+// the board has no such method; [msg] says what was done.
+typedef rig_status_t (*runner_reset_fn)(void *ctx, transport_t *t, int power, char *msg, size_t msglen);
+void runner_set_resetter(runner_t *run, runner_reset_fn fn, void *ctx);
+
+// Farm runs: results go into [rep] (shared by all workers, not owned) as
+// board number [index] named [name]; each result is handed to [fn] (with
+// the runner's output lock held by the caller's own means) instead of
+// being printed.
+typedef void (*runner_result_fn)(void *ctx, const char *board, const report_test_t *r);
+void runner_set_shared_report(runner_t *run, report_t *rep, int index, const char *name);
+void runner_set_result_callback(runner_t *run, runner_result_fn fn, void *ctx);
+// Runs [suite] on the board into the shared report (no summary, no
+// finish). RIG_OK, or RIG_E_INTERRUPTED after a stop request.
+rig_status_t runner_run_board(runner_t *run, const suite_t *suite);
+// The board's health so far (state: done, lost, refused, unreachable).
+void runner_health(const runner_t *run, report_health_t *h);
+
+#define RUNNER_LOST_AFTER 4
+
 // Runs [suite]. Returns RIG_OK when the run happened (whatever the
 // outcomes; see *exit_code), or an error when no report could be written
 // (message in runner_errmsg; *exit_code is then RIG_EXIT_INFRA).

@@ -236,18 +236,23 @@ rig_status_t test_header_parse(const char *src, size_t len, test_header_t *h, ch
           } else if (list[0]) {
             snprintf(h->requires, sizeof h->requires, "%s", list);
           }
-        } else if (!strcmp(key, "timeout")) {
+        } else if (!strcmp(key, "timeout") || !strcmp(key, "inactivity")) {
+          int inactivity = key[0] == 'i';
           char *tail;
           errno = 0;
           double secs = strtod(value, &tail);
           while (*tail == ' ' || *tail == 's')
             tail++;
           if (errno || tail == value || *tail || !(secs > 0) || secs > 86400) {
-            if (err) snprintf(err, errlen, "bad '# timeout: %s' (a number of seconds, e.g. 30)", value);
+            if (err) snprintf(err, errlen, "bad '# %s: %s' (a number of seconds, e.g. 30)", key, value);
             return RIG_E_USAGE;
           }
-          h->timeout_ms = (int)(secs * 1000 + 0.5);
-          if (h->timeout_ms < 1) h->timeout_ms = 1;
+          int ms = (int)(secs * 1000 + 0.5);
+          if (ms < 1) ms = 1;
+          if (inactivity)
+            h->inactivity_ms = ms;
+          else
+            h->timeout_ms = ms;
         }
       }
     }

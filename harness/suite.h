@@ -46,6 +46,7 @@ typedef struct {
   int has_skip;
   char requires[512]; // "# requires: a, b": the list, normalised to "a, b"
   int timeout_ms;     // "# timeout: N" seconds (decimals allowed), 0 when absent
+  int inactivity_ms;  // "# inactivity: N": longest silence allowed, 0 when absent
 } test_header_t;
 
 // Reads the header of a test source: the leading lines that are blank or

@@ -476,3 +476,52 @@ void transport_kill_child(pid_t pid, int grace_ms) {
   waitpid(pid, NULL, 0);
   rig_child_unregister(pid);
 }
+
+rig_status_t transport_run_command(const char *cmdline, int timeout_ms, char *out, size_t cap, int *exit_status,
+                                   char *err, size_t errlen) {
+  char store[TRANSPORT_TEXT_MAX];
+  char *argv[TRANSPORT_ARGS_MAX + 1];
+  if (cap) out[0] = '\0';
+  *exit_status = -1;
+  int argc = transport_split_args(cmdline, store, sizeof store, argv, TRANSPORT_ARGS_MAX);
+  if (argc <= 0) {
+    snprintf(err, errlen, "not a command line: '%s'", cmdline);
+    return RIG_E_USAGE;
+  }
+  argv[argc] = NULL;
+  transport_t tmp = {.rfd = -1, .wfd = -1};
+  int from;
+  pid_t pid;
+  rig_status_t st = transport_spawn(&tmp, argv, NULL, &from, &pid);
+  if (st != RIG_OK) {
+    snprintf(err, errlen, "%s", tmp.err);
+    return st;
+  }
+  size_t used = 0;
+  int64_t end = rig_now_ms() + timeout_ms;
+  tmp.rfd = from;
+  for (;;) {
+    char chunk[512];
+    size_t got = 0;
+    int64_t left = end - rig_now_ms();
+    st = transport_fd_read(&tmp, chunk, sizeof chunk, &got, left < 0 ? 0 : (int)left);
+    if (st != RIG_OK) break;
+    size_t n = cap && used + got >= cap ? cap - 1 - used : got;
+    if (cap) memcpy(out + used, chunk, n), used += n, out[used] = '\0';
+  }
+  close(from);
+  if (st == RIG_E_CLOSED || st == RIG_E_IO) {
+    // Output done; the exit follows at once (give it the time left).
+    int ws = 0, done;
+    while (!(done = transport_child_exited(pid, &ws)) && rig_now_ms() < end && !rig_stop_requested())
+      rig_sleep_ms(5);
+    if (done) {
+      *exit_status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
+      return RIG_OK;
+    }
+    st = RIG_E_TIMEOUT;
+  }
+  transport_kill_child(pid, 500);
+  snprintf(err, errlen, "'%s' %s", argv[0], st == RIG_E_TIMEOUT ? "did not finish in time" : rig_strerror(st));
+  return st == RIG_E_INTERRUPTED ? st : RIG_E_TIMEOUT;
+}

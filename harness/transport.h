@@ -70,6 +70,15 @@ void transport_vboard_default(char *out, size_t outlen);
 
 typedef struct transport transport_t;
 
+// Runs [cmdline] (words split as for exec:, no shell) with stdin from
+// /dev/null, keeps up to [cap]-1 bytes of its stdout in [out] (stderr stays the
+// rig's),
+// and waits up to [timeout_ms] (then kills it). *exit_status is its exit
+// code (128+N for signal N). RIG_OK when it ran to the end; RIG_E_TIMEOUT,
+// RIG_E_SPAWN, RIG_E_NODEVICE (not found) with a message in [err].
+rig_status_t transport_run_command(const char *cmdline, int timeout_ms, char *out, size_t cap, int *exit_status,
+                                   char *err, size_t errlen);
+
 // A closed transport for [spec] (copied). NULL only when out of memory.
 transport_t *transport_new(const transport_spec_t *spec);
 
@@ -80,6 +89,21 @@ transport_t *transport_new_fd(int rfd, int wfd);
 
 // vboard: one more argument for the vboard command line (after --port 0).
 rig_status_t transport_add_vboard_arg(transport_t *t, const char *arg);
+
+// vboard: start it with "--control-port 0" and read its second line,
+// "vboard: control on 127.0.0.1:<port>" (only for a vboard that has the
+// option; see vboard --help).
+void transport_vboard_want_control(transport_t *t);
+// vboard: sends one line [cmd] ("reset hard", "hang", "drop 0.01", ...) on
+// the control socket and reads the one-line answer into [reply] ("ok" or
+// "error ..."). RIG_E_UNSUPPORTED when there is no control socket;
+// RIG_E_PROTOCOL when the answer is not "ok".
+rig_status_t transport_vboard_control(transport_t *t, const char *cmd, char *reply, size_t cap);
+
+// Serial: sets the modem lines (1 asserted, 0 released, -1 unchanged).
+// On ESP8266 boards DTR drives GPIO0 and RTS drives EN (reset) through the
+// usual two-transistor circuit. RIG_E_UNSUPPORTED for other transports.
+rig_status_t transport_set_lines(transport_t *t, int dtr, int rts);
 
 // Connects (tcp, serial), or starts the process and connects (exec, vboard).
 rig_status_t transport_open(transport_t *t);

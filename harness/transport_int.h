@@ -23,6 +23,8 @@ struct transport {
   void *port;   // serial: the struct sp_port *
   int nvargs;   // vboard extra arguments
   char *vargs[TRANSPORT_ARGS_MAX];
+  int want_control; // vboard: start it with --control-port 0
+  int control_port; // vboard: its control socket, 0 when none
   char err[512];
 };
 

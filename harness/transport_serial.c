@@ -13,6 +13,7 @@
 #include <libserialport.h>
 #include <stdio.h>
 #include <termios.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -165,3 +166,23 @@ static void serial_close(transport_t *t) {
 }
 
 const struct transport_ops transport_serial_ops = {serial_open, serial_read, serial_write, serial_close};
+
+rig_status_t transport_set_lines(transport_t *t, int dtr, int rts) {
+  if (t->spec.kind != TRANSPORT_SERIAL)
+    return transport_fail(t, RIG_E_UNSUPPORTED, "only serial ports have DTR/RTS lines");
+  if (t->port) {
+    enum sp_return r = SP_OK;
+    if (dtr >= 0) r = sp_set_dtr(t->port, dtr ? SP_DTR_ON : SP_DTR_OFF);
+    if (r == SP_OK && rts >= 0) r = sp_set_rts(t->port, rts ? SP_RTS_ON : SP_RTS_OFF);
+    return r == SP_OK ? RIG_OK
+                      : transport_fail(t, RIG_E_IO, "cannot set DTR/RTS on %s: %s", t->spec.device, sp_message(r));
+  }
+  if (t->rfd < 0) return transport_fail(t, RIG_E_CLOSED, "serial port not open");
+  int bits = 0;
+  if (ioctl(t->rfd, TIOCMGET, &bits) < 0) bits = 0; // a pty has no lines: keep going
+  if (dtr >= 0) bits = dtr ? (bits | TIOCM_DTR) : (bits & ~TIOCM_DTR);
+  if (rts >= 0) bits = rts ? (bits | TIOCM_RTS) : (bits & ~TIOCM_RTS);
+  if (ioctl(t->rfd, TIOCMSET, &bits) < 0 && errno != ENOTTY && errno != EINVAL)
+    return transport_fail(t, RIG_E_IO, "cannot set DTR/RTS on %s: %s", t->spec.device, strerror(errno));
+  return RIG_OK;
+}

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #define ANNOUNCE "vboard: console on 127.0.0.1:"
+#define ANNOUNCE_CONTROL "vboard: control on 127.0.0.1:"
 
 // Reads one line from [fd] into [line] within [timeout_ms].
 static rig_status_t read_line(int fd, char *line, size_t cap, int timeout_ms) {
@@ -50,6 +51,10 @@ static rig_status_t start_vboard(transport_t *t, int *port) {
   argv[argc++] = path;
   argv[argc++] = "--port";
   argv[argc++] = "0";
+  if (t->want_control) {
+    argv[argc++] = "--control-port";
+    argv[argc++] = "0";
+  }
   for (int i = 0; i < t->nvargs; i++)
     argv[argc++] = t->vargs[i];
   argv[argc] = NULL;
@@ -67,6 +72,22 @@ static rig_status_t start_vboard(transport_t *t, int *port) {
   t->child = pid;
   char line[256];
   st = read_line(out, line, sizeof line, TRANSPORT_VBOARD_START_MS);
+  t->control_port = 0;
+  if (st == RIG_OK && t->want_control) {
+    char cline[256];
+    // Either line may come first.
+    rig_status_t cst = read_line(out, cline, sizeof cline, TRANSPORT_VBOARD_START_MS);
+    if (cst == RIG_OK && !strncmp(line, ANNOUNCE_CONTROL, strlen(ANNOUNCE_CONTROL))) {
+      char swap[256];
+      memcpy(swap, line, sizeof swap);
+      memcpy(line, cline, sizeof line);
+      memcpy(cline, swap, sizeof cline);
+    }
+    if (cst == RIG_OK && !strncmp(cline, ANNOUNCE_CONTROL, strlen(ANNOUNCE_CONTROL))) {
+      long cp = strtol(cline + strlen(ANNOUNCE_CONTROL), NULL, 10);
+      if (cp > 0 && cp <= 65535) t->control_port = (int)cp;
+    }
+  }
   close(out);
   if (st == RIG_E_INTERRUPTED) return st;
   if (st == RIG_E_TIMEOUT)
@@ -134,6 +155,30 @@ static rig_status_t vboard_read(transport_t *t, void *buf, size_t cap, size_t *g
     return transport_fail(t, RIG_E_CLOSED, "the vboard process died");
   }
   return st;
+}
+
+void transport_vboard_want_control(transport_t *t) {
+  t->want_control = 1;
+}
+
+rig_status_t transport_vboard_control(transport_t *t, const char *cmd, char *reply, size_t cap) {
+  if (cap) reply[0] = '\0';
+  if (t->spec.kind != TRANSPORT_VBOARD || !t->control_port || !t->child)
+    return transport_fail(t, RIG_E_UNSUPPORTED, "this board has no vboard control socket");
+  int fd;
+  rig_status_t st = transport_tcp_connect(t, "127.0.0.1", t->control_port, TRANSPORT_CONNECT_MS, &fd);
+  if (st != RIG_OK) return st;
+  transport_t tmp = {.rfd = fd, .wfd = fd};
+  char line[256];
+  snprintf(line, sizeof line, "%s\n", cmd);
+  st = transport_fd_write(&tmp, line, strlen(line), 2000);
+  if (st == RIG_OK) st = read_line(fd, line, sizeof line, 5000);
+  close(fd);
+  if (st != RIG_OK) return transport_fail(t, st, "vboard control '%s': %s", cmd, rig_strerror(st));
+  snprintf(reply, cap, "%s", line);
+  if (strncmp(line, "ok", 2))
+    return transport_fail(t, RIG_E_PROTOCOL, "vboard control '%s' answered '%s'", cmd, line);
+  return RIG_OK;
 }
 
 const struct transport_ops transport_vboard_ops = {vboard_open, vboard_read, transport_fd_write,

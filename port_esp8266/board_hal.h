@@ -93,4 +93,30 @@ uint32_t board_irq_disable(void);
 // Restores the interrupt mask saved by board_irq_disable; pairs nest.
 void board_irq_restore(uint32_t state);
 
+// ---- Flash ----
+//
+// The SPI NOR flash beside the chip, in 4 KB sectors. As NOR flash, a write
+// can only clear bits (1 -> 0): the result is the old contents ANDed with
+// the new; only an erase sets a sector back to 0xFF. Addresses are flash
+// offsets (0 = the image header), not the 0x40200000 cache window.
+
+#define BOARD_FLASH_SECTOR 4096
+
+// Bytes the flash chip reports (its JEDEC ID's size), e.g. 4 MB.
+uint32_t board_flash_size(void);
+
+// The JEDEC word as esp.flash_id() returns it: manufacturer in bits 0..7,
+// memory type 8..15, capacity code 16..23 (PROTOCOLS.md 3.8).
+uint32_t board_flash_id(void);
+
+// Copies [len] bytes at flash offset [addr] into [buf]. Returns 0, or -1
+// when the range leaves the chip.
+int board_flash_read(uint32_t addr, void *buf, size_t len);
+
+// Programs [len] bytes at [addr] (bits can only be cleared). Returns 0 or -1.
+int board_flash_write(uint32_t addr, const void *buf, size_t len);
+
+// Erases the 4 KB sector number [sector] to 0xFF. Returns 0 or -1.
+int board_flash_erase_sector(uint32_t sector);
+
 #endif

@@ -7,6 +7,8 @@
 #include "builtins.h"
 #include "runtime.h"
 #include "compile.h"
+#include "obj_bytearray.h"
+#include "obj_bytes.h"
 #include "format.h"
 #include "gc.h"
 #include "hal.h"
@@ -106,6 +108,46 @@ static rt_val_t b_len(ARGS) {
 static rt_val_t b_repr(ARGS) {
   UNUSED;
   return rt_obj_repr(args[0]);
+}
+
+static rt_val_t b_format(ARGS) {
+  (void)kw;
+  rt_val_t spec = n > 1 ? args[1] : RT_QV(_empty);
+  rt_str_check(spec, "format() argument 2");
+  return rt_format_value(args[0], spec);
+}
+
+// repr() with every non-ASCII character escaped (\xNN, \uNNNN, \UNNNNNNNN).
+static rt_val_t b_ascii(ARGS) {
+  (void)n, (void)kw;
+  rt_val_t r = rt_obj_repr(args[0]);
+  size_t len;
+  const unsigned char *s = (const unsigned char *)rt_str_data(r, &len);
+  rt_vstr_t v;
+  rt_vstr_init(&v, len);
+  for (size_t i = 0; i < len; i++) {
+    s = (const unsigned char *)rt_str_data(r, NULL);
+    unsigned c = s[i];
+    if (c < 0x80) {
+      rt_vstr_addc(&v, (char)c);
+      continue;
+    }
+    size_t k = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
+    uint32_t cp = c & (0x3f >> k);
+    for (size_t j = 0; j < k && i + 1 < len; j++)
+      cp = (cp << 6) | (s[++i] & 0x3f);
+    char buf[12];
+    static const char hex[] = "0123456789abcdef";
+    size_t digits = cp < 0x100 ? 2 : cp < 0x10000 ? 4 : 8;
+    buf[0] = '\\';
+    buf[1] = digits == 2 ? 'x' : digits == 4 ? 'u' : 'U';
+    for (size_t d = 0; d < digits; d++)
+      buf[2 + d] = hex[(cp >> (4 * (digits - 1 - d))) & 15];
+    rt_vstr_add(&v, buf, 2 + digits);
+  }
+  rt_val_t out = rt_str_new(v.buf, v.len);
+  rt_vstr_free(&v);
+  return out;
 }
 
 static rt_val_t b_abs(ARGS) {
@@ -541,6 +583,22 @@ static rt_val_t b_chr(ARGS) {
 
 static rt_val_t b_ord(ARGS) {
   UNUSED;
+  // bytes share the str layout; a bytearray keeps its own buffer.
+  if (rt_is_obj(args[0], &rt_bytes_type) || rt_is_obj(args[0], &rt_bytearray_type)) {
+    size_t blen;
+    const unsigned char *b;
+    if (rt_is_obj(args[0], &rt_bytes_type)) {
+      b = (const unsigned char *)rt_str_data(args[0], &blen);
+    } else {
+      rt_bytearray_t *ba = (rt_bytearray_t *)args[0];
+      b = ba->data;
+      blen = ba->len;
+    }
+    if (blen != 1)
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("ord() expected a character, but string of length %d found"),
+                   (int)blen);
+    return rt_small(b[0]);
+  }
   if (!rt_is_str(args[0]))
     rt_raise_msg(&rt_exc_TypeError, RT_MSG("ord() expected string of length 1, but %t found"), args[0]);
   size_t len;
@@ -715,6 +773,8 @@ static RT_BUILTIN(input_obj, input, 0, 1, 0, b_input);
 static RT_BUILTIN(len_obj, len, 1, 1, 0, b_len);
 static RT_BUILTIN(repr_obj, repr, 1, 1, 0, b_repr);
 static RT_BUILTIN(abs_obj, abs, 1, 1, 0, b_abs);
+static RT_BUILTIN(format_obj, format, 1, 2, 0, b_format);
+static RT_BUILTIN(ascii_obj, ascii, 1, 1, 0, b_ascii);
 static RT_BUILTIN(hash_obj, hash, 1, 1, 0, b_hash);
 static RT_BUILTIN(id_obj, id, 1, 1, 0, b_id);
 static RT_BUILTIN(callable_obj, callable, 1, 1, 0, b_callable);
@@ -760,6 +820,8 @@ static const void *const builtin_table[RT_Q_COUNT] = {
     [RT_Q_len] = &len_obj,
     [RT_Q_repr] = &repr_obj,
     [RT_Q_abs] = &abs_obj,
+    [RT_Q_format] = &format_obj,
+    [RT_Q_ascii] = &ascii_obj,
     [RT_Q_hash] = &hash_obj,
     [RT_Q_id] = &id_obj,
     [RT_Q_callable] = &callable_obj,
@@ -800,6 +862,8 @@ static const void *const builtin_table[RT_Q_COUNT] = {
     [RT_Q_int] = &rt_int_type,
     [RT_Q_float] = &rt_float_type,
     [RT_Q_str] = &rt_str_type,
+    [RT_Q_bytes] = &rt_bytes_type,
+    [RT_Q_bytearray] = &rt_bytearray_type,
     [RT_Q_list] = &rt_list_type,
     [RT_Q_tuple] = &rt_tuple_type,
     [RT_Q_dict] = &rt_dict_type,

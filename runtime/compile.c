@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 // compile.c: syntax trees to bytecode.
 //
-// Per top-level statement: (1) scope analysis builds a scope_t for each
-// function, lambda, comprehension and class and decides for every name
-// whether it is a fast local, a cell, a free variable, a class-namespace
-// name or a global; (2) code generation emits into the unit of the code
-// object being built. Units nest as functions nest; a finished unit
+// Per top-level statement: (1) scope analysis (scope.c) decides for every
+// name whether it is a fast local, a cell, a free variable, a
+// class-namespace name or a global; (2) code generation emits into the
+// unit of the code object being built. Units nest as functions nest; a finished unit
 // becomes an rt_code_t constant of its parent.
 //
 // Invariants: u->depth is the value-stack depth at the current emission
@@ -21,43 +20,11 @@
 #include "obj_str.h"
 #include "obj_tuple.h"
 #include "parse.h"
+#include "scope.h"
 #include "qstr.h"
 #include "raise.h"
 #include "state.h"
 #include "vm.h"
-
-// ---- scopes ----
-
-enum { SC_MODULE, SC_FUNC, SC_CLASS, SC_COMP };
-
-enum {
-  S_ASSIGNED = 1,
-  S_USED = 2,
-  S_GLOBAL = 4,   // declared global
-  S_NONLOCAL = 8, // declared nonlocal
-  S_PARAM = 16,
-  S_CELL = 32, // local captured by an inner scope
-  S_FREE = 64, // comes from an enclosing scope
-};
-
-typedef struct {
-  rt_val_t name;
-  uint16_t flags;
-  uint16_t slot;
-} sym_t;
-
-typedef struct scope {
-  struct scope *parent;
-  rt_node_t *node;
-  int kind;
-  bool generator;
-  sym_t *syms;
-  size_t n, cap;
-  struct scope **kids;
-  size_t n_kids, cap_kids;
-  uint16_t n_locals, n_free, n_cells, n_args, n_kwonly;
-  uint16_t code_flags;
-} scope_t;
 
 typedef struct {
   rt_parser_t *p;
@@ -68,332 +35,6 @@ typedef struct {
 
 static __attribute__((noreturn)) void error_at(compiler_t *c, const rt_node_t *n, const char *msg) {
   rt_parse_error_at(c->p, n, msg);
-}
-
-static sym_t *sym_find(scope_t *s, rt_val_t name) {
-  for (size_t i = 0; i < s->n; i++)
-    if (s->syms[i].name == name) return &s->syms[i];
-  return NULL;
-}
-
-static sym_t *sym_add(scope_t *s, rt_val_t name) {
-  sym_t *y = sym_find(s, name);
-  if (y) return y;
-  if (s->n == s->cap) {
-    s->cap = s->cap ? s->cap * 2 : 8;
-    s->syms = rt_gc_realloc_ex(s->syms, s->cap * sizeof(sym_t), RT_GC_TEMP);
-  }
-  y = &s->syms[s->n++];
-  y->name = name;
-  y->flags = 0;
-  y->slot = 0;
-  return y;
-}
-
-static scope_t *scope_new(scope_t *parent, rt_node_t *node, int kind) {
-  scope_t *s = rt_gc_alloc(sizeof *s, RT_GC_TEMP);
-  s->parent = parent;
-  s->node = node;
-  s->kind = kind;
-  if (node) node->kids[node->n - 1] = rt_val(s);
-  if (parent) {
-    if (parent->n_kids == parent->cap_kids) {
-      parent->cap_kids = parent->cap_kids ? parent->cap_kids * 2 : 4;
-      parent->kids = rt_gc_realloc_ex(parent->kids, parent->cap_kids * sizeof(scope_t *), RT_GC_TEMP);
-    }
-    parent->kids[parent->n_kids++] = s;
-  }
-  return s;
-}
-
-static void scan(compiler_t *c, scope_t *s, rt_node_t *n);
-
-static void bind(scope_t *s, rt_val_t name) {
-  sym_add(s, name)->flags |= S_ASSIGNED;
-}
-
-static void use(scope_t *s, rt_val_t name) {
-  sym_add(s, name)->flags |= S_USED;
-  if (name == RT_QV(super) && s->kind == SC_FUNC) sym_add(s, RT_QV(__class__))->flags |= S_USED;
-}
-
-static void scan_target(compiler_t *c, scope_t *s, rt_node_t *t) {
-  switch (t->kind) {
-  case RT_N_NAME: bind(s, t->kids[0]); break;
-  case RT_N_TUPLE:
-  case RT_N_LIST:
-    for (size_t i = 0; i < t->n; i++)
-      scan_target(c, s, rt_node_kid(t, i));
-    break;
-  case RT_N_STARRED: scan_target(c, s, rt_node_kid(t, 0)); break;
-  case RT_N_ATTR: scan(c, s, rt_node_kid(t, 0)); break;
-  case RT_N_SUBSCR:
-    scan(c, s, rt_node_kid(t, 0));
-    scan(c, s, rt_node_kid(t, 1));
-    break;
-  default: break; // rejected during code generation
-  }
-}
-
-static void scan_kids(compiler_t *c, scope_t *s, rt_node_t *n, size_t from, size_t to) {
-  for (size_t i = from; i < to; i++)
-    if (rt_is_ptr(n->kids[i])) scan(c, s, rt_node_kid(n, i));
-}
-
-// Parameters: bound in the function scope; defaults scanned outside.
-static void scan_args(compiler_t *c, scope_t *outer, scope_t *inner, rt_node_t *args) {
-  for (size_t i = 0; i < args->n; i++) {
-    rt_node_t *a = rt_node_kid(args, i);
-    if (a->kids[1]) scan(c, outer, rt_node_kid(a, 1));
-    sym_add(inner, a->kids[0])->flags |= S_ASSIGNED | S_PARAM;
-  }
-}
-
-static void scan(compiler_t *c, scope_t *s, rt_node_t *n) {
-  if (!n) return;
-  rt_c_enter();
-  switch (n->kind) {
-  case RT_N_NAME: use(s, n->kids[0]); break;
-  case RT_N_CONST:
-  case RT_N_PASS:
-  case RT_N_BREAK:
-  case RT_N_CONTINUE: break;
-  case RT_N_ATTR: scan(c, s, rt_node_kid(n, 0)); break;
-  case RT_N_KEYWORD: scan(c, s, rt_node_kid(n, 1)); break;
-  case RT_N_COMPARE:
-    for (size_t i = 0; i < n->n; i += 2)
-      scan(c, s, rt_node_kid(n, i));
-    break;
-  case RT_N_FORMATTED:
-    scan(c, s, rt_node_kid(n, 0));
-    if (n->kids[2]) scan(c, s, rt_node_kid(n, 2));
-    break;
-  case RT_N_NAMED: {
-    scope_t *t = s;
-    while (t->kind == SC_COMP)
-      t = t->parent;
-    if (t->kind == SC_CLASS)
-      error_at(c, n, "assignment expression within a comprehension cannot be used in a class body");
-    bind(t, rt_node_kid(n, 0)->kids[0]);
-    if (t != s) {
-      // The comprehension sees it as a free variable of the enclosing scope.
-      use(s, rt_node_kid(n, 0)->kids[0]);
-    }
-    scan(c, s, rt_node_kid(n, 1));
-    break;
-  }
-  case RT_N_YIELD:
-  case RT_N_YIELD_FROM:
-    if (s->kind == SC_MODULE || s->kind == SC_CLASS) error_at(c, n, "'yield' outside function");
-    s->generator = true;
-    scan_kids(c, s, n, 0, n->n);
-    break;
-  case RT_N_LAMBDA: {
-    scope_t *f = scope_new(s, n, SC_FUNC);
-    scan_args(c, s, f, rt_node_kid(n, 0));
-    scan(c, f, rt_node_kid(n, 1));
-    break;
-  }
-  case RT_N_COMP: {
-    rt_node_t *first = rt_node_kid(n, 2);
-    scan(c, s, rt_node_kid(first, 1)); // the outermost iterable: evaluated outside
-    scope_t *f = scope_new(s, n, SC_COMP);
-    sym_add(f, RT_QV(_dot_0))->flags |= S_ASSIGNED | S_PARAM;
-    if (n->op == RT_COMP_GEN) f->generator = true;
-    for (size_t i = 2; i < (size_t)n->n - 1; i++) {
-      rt_node_t *cf = rt_node_kid(n, i);
-      scan_target(c, f, rt_node_kid(cf, 0));
-      if (i > 2) scan(c, f, rt_node_kid(cf, 1));
-      scan(c, f, rt_node_kid(cf, 2));
-    }
-    scan(c, f, rt_node_kid(n, 0));
-    if (n->kids[1]) scan(c, f, rt_node_kid(n, 1));
-    break;
-  }
-  case RT_N_ASSIGN:
-    for (size_t i = 0; i + 1 < n->n; i++)
-      scan_target(c, s, rt_node_kid(n, i));
-    scan(c, s, rt_node_kid(n, n->n - 1));
-    break;
-  case RT_N_AUGASSIGN:
-    if (rt_node_kid(n, 0)->kind == RT_N_NAME) use(s, rt_node_kid(n, 0)->kids[0]);
-    scan_target(c, s, rt_node_kid(n, 0));
-    scan(c, s, rt_node_kid(n, 1));
-    break;
-  case RT_N_ANNASSIGN:
-    scan_target(c, s, rt_node_kid(n, 0));
-    if (n->kids[2]) scan(c, s, rt_node_kid(n, 2));
-    break;
-  case RT_N_FOR:
-    scan_target(c, s, rt_node_kid(n, 0));
-    scan_kids(c, s, n, 1, n->n);
-    break;
-  case RT_N_DEL:
-    for (size_t i = 0; i < n->n; i++)
-      scan_target(c, s, rt_node_kid(n, i));
-    break;
-  case RT_N_WITHITEM:
-    scan(c, s, rt_node_kid(n, 0));
-    if (n->kids[1]) scan_target(c, s, rt_node_kid(n, 1));
-    break;
-  case RT_N_HANDLER:
-    if (n->kids[0]) scan(c, s, rt_node_kid(n, 0));
-    if (n->kids[1]) bind(s, n->kids[1]);
-    scan(c, s, rt_node_kid(n, 2));
-    break;
-  case RT_N_GLOBAL:
-  case RT_N_NONLOCAL:
-    for (size_t i = 0; i < n->n; i++) {
-      sym_t *y = sym_add(s, n->kids[i]);
-      if (n->kind == RT_N_NONLOCAL) {
-        if (s->kind == SC_MODULE) error_at(c, n, "nonlocal declaration not allowed at module level");
-        if (y->flags & S_PARAM) error_at(c, n, "name is parameter and nonlocal");
-        y->flags |= S_NONLOCAL;
-      } else {
-        if (y->flags & S_PARAM) error_at(c, n, "name is parameter and global");
-        y->flags |= S_GLOBAL;
-      }
-    }
-    break;
-  case RT_N_IMPORT:
-    for (size_t i = 0; i < n->n; i++) {
-      rt_node_t *a = rt_node_kid(n, i);
-      if (a->kids[1]) {
-        bind(s, a->kids[1]);
-      } else {
-        size_t len;
-        const char *t = rt_qstr_str(a->kids[0], &len);
-        const char *dot = memchr(t, '.', len);
-        bind(s, dot ? rt_qstr_from(t, (size_t)(dot - t)) : a->kids[0]);
-      }
-    }
-    break;
-  case RT_N_IMPORTFROM:
-    for (size_t i = 2; i < n->n; i++) {
-      rt_node_t *a = rt_node_kid(n, i);
-      size_t len;
-      const char *t = rt_qstr_str(a->kids[0], &len);
-      if (len == 1 && t[0] == '*') {
-        if (s->kind != SC_MODULE) error_at(c, n, "import * only allowed at module level");
-        continue;
-      }
-      bind(s, a->kids[1] ? a->kids[1] : a->kids[0]);
-    }
-    break;
-  case RT_N_DEF: {
-    scan(c, s, rt_node_kid(n, 3)); // decorators
-    bind(s, n->kids[0]);
-    scope_t *f = scope_new(s, n, SC_FUNC);
-    scan_args(c, s, f, rt_node_kid(n, 1));
-    scan(c, f, rt_node_kid(n, 2));
-    break;
-  }
-  case RT_N_CLASS: {
-    scan(c, s, rt_node_kid(n, 4));
-    scan(c, s, rt_node_kid(n, 1));
-    scan(c, s, rt_node_kid(n, 2));
-    bind(s, n->kids[0]);
-    scope_t *k = scope_new(s, n, SC_CLASS);
-    scan(c, k, rt_node_kid(n, 3));
-    break;
-  }
-  case RT_N_RETURN:
-    if (s->kind != SC_FUNC) error_at(c, n, "'return' outside function");
-    scan_kids(c, s, n, 0, n->n);
-    break;
-  default: scan_kids(c, s, n, 0, n->n); break;
-  }
-  rt_c_leave();
-}
-
-static bool is_local(scope_t *s, sym_t *y) {
-  if (!y || (y->flags & (S_GLOBAL | S_NONLOCAL))) return false;
-  if (s->kind == SC_FUNC || s->kind == SC_COMP) return (y->flags & S_ASSIGNED) != 0;
-  if (s->kind == SC_CLASS) return y->name == RT_QV(__class__) && (y->flags & S_CELL);
-  return false;
-}
-
-// Resolves free names of [s] against its ancestors, then its children.
-static void resolve(compiler_t *c, scope_t *s) {
-  if (s->kind != SC_MODULE) {
-    for (size_t i = 0; i < s->n; i++) {
-      sym_t *y = &s->syms[i];
-      if (y->flags & S_GLOBAL) continue;
-      bool wants =
-          (y->flags & S_NONLOCAL) || ((y->flags & S_USED) && !is_local(s, y) && !(y->flags & S_FREE));
-      if (!wants || (s->kind == SC_CLASS && (y->flags & S_ASSIGNED) && !(y->flags & S_NONLOCAL))) continue;
-      rt_val_t name = y->name;
-      scope_t *owner = NULL;
-      for (scope_t *p = s->parent; p && p->kind != SC_MODULE; p = p->parent) {
-        sym_t *py = sym_find(p, name);
-        if (p->kind == SC_CLASS) {
-          if (name == RT_QV(__class__)) {
-            sym_add(p, name)->flags |= S_CELL | S_ASSIGNED;
-            owner = p;
-            break;
-          }
-          continue;
-        }
-        if (py && (py->flags & S_GLOBAL)) break;
-        if (py && is_local(p, py)) {
-          owner = p;
-          break;
-        }
-      }
-      if (!owner) {
-        if (y->flags & S_NONLOCAL) error_at(c, s->node, "no binding for nonlocal found");
-        continue;
-      }
-      sym_find(owner, name)->flags |= S_CELL;
-      for (scope_t *p = s; p != owner; p = p->parent)
-        sym_add(p, name)->flags |= S_FREE;
-    }
-  }
-  for (size_t i = 0; i < s->n_kids; i++)
-    resolve(c, s->kids[i]);
-}
-
-// Assigns fast slots: parameters in order, other locals, then free vars.
-static void assign_slots(scope_t *s) {
-  if (s->kind == SC_MODULE) return;
-  uint16_t k = 0;
-  if (s->kind != SC_CLASS) {
-    // Parameters in declaration order: positional, keyword-only, *args, **kw.
-    rt_node_t *args = s->kind == SC_COMP ? NULL : rt_node_kid(s->node, s->node->kind == RT_N_LAMBDA ? 0 : 1);
-    if (s->kind == SC_COMP) {
-      sym_find(s, RT_QV(_dot_0))->slot = k++;
-      s->n_args = 1;
-    } else {
-      static const int order[] = {RT_ARG_POS, RT_ARG_KWONLY, RT_ARG_VARARGS, RT_ARG_VARKW};
-      for (int o = 0; o < 4; o++)
-        for (size_t i = 0; i < args->n; i++) {
-          rt_node_t *a = rt_node_kid(args, i);
-          if (a->op != order[o]) continue;
-          sym_find(s, a->kids[0])->slot = k++;
-          if (o == 0) s->n_args++;
-          if (o == 1) s->n_kwonly++;
-          if (o == 2) s->code_flags |= RT_CODE_VARARGS;
-          if (o == 3) s->code_flags |= RT_CODE_VARKW;
-        }
-    }
-    for (size_t i = 0; i < s->n; i++) {
-      sym_t *y = &s->syms[i];
-      if (is_local(s, y) && !(y->flags & S_PARAM)) y->slot = k++;
-    }
-  } else {
-    for (size_t i = 0; i < s->n; i++)
-      if (is_local(s, &s->syms[i])) s->syms[i].slot = k++;
-  }
-  s->n_locals = k;
-  for (size_t i = 0; i < s->n; i++) {
-    sym_t *y = &s->syms[i];
-    if ((y->flags & S_FREE) && !is_local(s, y)) y->slot = k++;
-    if ((y->flags & S_CELL) && is_local(s, y)) s->n_cells++;
-  }
-  s->n_free = (uint16_t)(k - s->n_locals);
-  if (s->generator) s->code_flags |= RT_CODE_GENERATOR;
-  for (size_t i = 0; i < s->n_kids; i++)
-    assign_slots(s->kids[i]);
 }
 
 // ---- code units ----
@@ -581,8 +222,8 @@ static void push_fb(compiler_t *c, const rt_node_t *n, int kind, size_t cont, rt
   unit_t *u = c->u;
   if (u->n_fb == MAX_FBLOCKS) error_at(c, n, "too many statically nested blocks");
   fblock_t *f = &u->fb[u->n_fb++];
-  f->kind = kind;
-  f->cont = cont;
+  f->kind = (uint8_t)kind;
+  f->cont = (uint16_t)cont;
   f->breaks = CHAIN_END;
   f->fin = fin;
   if (kind >= FB_TRY) {
@@ -603,12 +244,12 @@ typedef enum { CTX_LOAD, CTX_STORE, CTX_DEL } ctx_t;
 
 static void compile_name(compiler_t *c, rt_val_t name, ctx_t ctx) {
   scope_t *s = c->u->scope;
-  sym_t *y = s->kind == SC_MODULE ? NULL : sym_find(s, name);
+  sym_t *y = s->kind == SC_MODULE ? NULL : rt_scope_find(s, name);
   static const int global_ops[] = {RT_OP_LOAD_GLOBAL, RT_OP_STORE_GLOBAL, RT_OP_DELETE_GLOBAL};
   static const int name_ops[] = {RT_OP_LOAD_NAME, RT_OP_STORE_NAME, RT_OP_DELETE_NAME};
   static const int fast_ops[] = {RT_OP_LOAD_FAST, RT_OP_STORE_FAST, RT_OP_DELETE_FAST};
   static const int deref_ops[] = {RT_OP_LOAD_DEREF, RT_OP_STORE_DEREF, RT_OP_DELETE_DEREF};
-  if (y && (y->flags & (S_CELL | S_FREE)) && (is_local(s, y) || (y->flags & S_FREE))) {
+  if (y && (y->flags & (S_CELL | S_FREE)) && (rt_scope_is_local(s, y) || (y->flags & S_FREE))) {
     emit(c, deref_ops[ctx], y->slot);
     return;
   }
@@ -616,7 +257,7 @@ static void compile_name(compiler_t *c, rt_val_t name, ctx_t ctx) {
     emit(c, y && (y->flags & S_GLOBAL) ? global_ops[ctx] : name_ops[ctx], add_name(c, name));
     return;
   }
-  if (y && is_local(s, y)) {
+  if (y && rt_scope_is_local(s, y)) {
     emit(c, fast_ops[ctx], y->slot);
     return;
   }
@@ -740,8 +381,8 @@ static unsigned load_closure(compiler_t *c, scope_t *s) {
   for (uint16_t slot = s->n_locals; slot < s->n_locals + s->n_free; slot++)
     for (size_t i = 0; i < s->n; i++) {
       sym_t *y = &s->syms[i];
-      if (y->slot != slot || !(y->flags & S_FREE) || is_local(s, y)) continue;
-      sym_t *py = sym_find(c->u->scope, y->name);
+      if (y->slot != slot || !(y->flags & S_FREE) || rt_scope_is_local(s, y)) continue;
+      sym_t *py = rt_scope_find(c->u->scope, y->name);
       emit(c, RT_OP_LOAD_CLOSURE, py->slot);
       n++;
     }
@@ -1469,7 +1110,7 @@ static void compile_stmt(compiler_t *c, rt_node_t *n) {
       if (f->kind == FB_FOR) emit0(c, RT_OP_POP_TOP);
       size_t site = emit_jump(c, RT_OP_JUMP);
       patch_at(c, site, f->breaks);
-      f->breaks = site;
+      f->breaks = (uint16_t)site;
     }
     c->u->depth = depth0;
     break;
@@ -1566,7 +1207,7 @@ static rt_code_t *unit_finish(compiler_t *c, unit_t *u, uint16_t flags) {
     code->local_names = rt_gc_alloc(nslots * sizeof(rt_val_t), 0);
     for (size_t i = 0; i < s->n; i++) {
       sym_t *y = &s->syms[i];
-      if (is_local(s, y) || ((y->flags & S_FREE) && s->kind != SC_MODULE))
+      if (rt_scope_is_local(s, y) || ((y->flags & S_FREE) && s->kind != SC_MODULE))
         code->local_names[y->slot] = y->name;
     }
   }
@@ -1575,7 +1216,7 @@ static rt_code_t *unit_finish(compiler_t *c, unit_t *u, uint16_t flags) {
     size_t k = 0;
     for (size_t i = 0; i < s->n; i++) {
       sym_t *y = &s->syms[i];
-      if ((y->flags & S_CELL) && is_local(s, y)) code->cell_slots[k++] = y->slot;
+      if ((y->flags & S_CELL) && rt_scope_is_local(s, y)) code->cell_slots[k++] = y->slot;
     }
   }
   rt_vstr_free(&u->code);
@@ -1597,7 +1238,7 @@ static rt_code_t *compile_scope(compiler_t *c, scope_t *s, rt_val_t name, rt_nod
     load_const(c, name);
     emit(c, RT_OP_STORE_NAME, add_name(c, RT_QV(__qualname__)));
     compile_stmts(c, body);
-    sym_t *cls = sym_find(s, RT_QV(__class__));
+    sym_t *cls = rt_scope_find(s, RT_QV(__class__));
     if (cls && (cls->flags & S_CELL))
       emit(c, RT_OP_LOAD_CLOSURE, cls->slot);
     else
@@ -1630,7 +1271,7 @@ rt_code_t *rt_compile(rt_reader_t reader, rt_val_t filename, rt_compile_mode_t m
   c.p = &p;
   c.mode = mode;
   rt_parse_init(&p, reader, filename);
-  scope_t *ms = scope_new(NULL, NULL, SC_MODULE);
+  scope_t *ms = rt_scope_new(NULL, NULL, SC_MODULE);
   c.module_scope = ms;
   unit_t u;
   unit_init(&u, NULL, ms, RT_QV(_lt_module_gt_), 1);
@@ -1639,10 +1280,10 @@ rt_code_t *rt_compile(rt_reader_t reader, rt_val_t filename, rt_compile_mode_t m
   if (mode == RT_COMPILE_EVAL) {
     n = rt_parse_next(&p);
     if (!n || n->kind != RT_N_EXPR || rt_parse_next(&p)) rt_parse_error_at(&p, n, "invalid syntax");
-    scan(&c, ms, n);
-    resolve(&c, ms);
+    rt_scope_scan(&p, ms, n);
+    rt_scope_resolve(&p, ms);
     for (size_t i = 0; i < ms->n_kids; i++)
-      assign_slots(ms->kids[i]);
+      rt_scope_assign_slots(ms->kids[i]);
     compile_expr(&c, rt_node_kid(n, 0));
     emit0(&c, RT_OP_RETURN_VALUE);
     rt_code_t *code = unit_finish(&c, &u, RT_CODE_MODULE);
@@ -1652,10 +1293,10 @@ rt_code_t *rt_compile(rt_reader_t reader, rt_val_t filename, rt_compile_mode_t m
   while ((n = rt_parse_next(&p)) != NULL) {
     // Scope analysis of this statement, then code for it.
     ms->n_kids = 0;
-    scan(&c, ms, n);
-    resolve(&c, ms);
+    rt_scope_scan(&p, ms, n);
+    rt_scope_resolve(&p, ms);
     for (size_t i = 0; i < ms->n_kids; i++)
-      assign_slots(ms->kids[i]);
+      rt_scope_assign_slots(ms->kids[i]);
     compile_stmt(&c, n);
   }
   emit0(&c, RT_OP_LOAD_NONE);

@@ -42,6 +42,19 @@ rt_val_t rt_exec_run(rt_reader_t reader, rt_val_t filename, rt_compile_mode_t mo
   return nlr.exc;
 }
 
+static rt_val_t print_line(rt_val_t v, rt_val_t unused) {
+  (void)unused;
+  rt_obj_print(&rt_print_console, v, false);
+  rt_print_str(&rt_print_console, "\n", 1);
+  return RT_NONE;
+}
+
+static rt_val_t print_exc(rt_val_t exc, rt_val_t unused) {
+  (void)unused;
+  rt_exc_print(&rt_print_console, exc);
+  return RT_NONE;
+}
+
 rt_exec_status_t rt_exec_report(rt_val_t exc, int *exit_code) {
   if (!exc) return RT_EXEC_OK;
   if (rt_obj_isinstance(exc, &rt_exc_SystemExit)) {
@@ -53,49 +66,38 @@ rt_exec_status_t rt_exec_report(rt_val_t exc, int *exit_code) {
       c = 1;
     else if (code != RT_NONE && code != RT_FALSE) {
       // sys.exit("message"): CPython prints the message and exits with 1.
-      rt_nlr_t nlr;
-      rt_nlr_push(&nlr);
-      if (setjmp(nlr.jb) == 0) {
-        rt_obj_print(&rt_print_console, code, false);
-        rt_print_str(&rt_print_console, "\n", 1);
-        rt_nlr_pop(&nlr);
-      }
+      rt_val_t ignored;
+      rt_nlr_try(print_line, code, RT_NULL, &ignored);
       c = 1;
     }
     if (exit_code) *exit_code = c;
     return RT_EXEC_SYSTEM_EXIT;
   }
-  rt_nlr_t nlr;
-  rt_nlr_push(&nlr);
-  if (setjmp(nlr.jb) == 0) {
-    rt_exc_print(&rt_print_console, exc);
-    rt_nlr_pop(&nlr);
-  } else {
+  rt_val_t ignored;
+  if (!rt_nlr_try(print_exc, exc, RT_NULL, &ignored))
     rt_print_cstr(&rt_print_console, "MemoryError: while printing an exception\n");
-  }
   reset_run_state();
   return RT_EXEC_EXCEPTION;
+}
+
+static rt_val_t intern_name(rt_val_t cstr_ptr, rt_val_t unused) {
+  (void)unused;
+  return rt_qstr_from_cstr((const char *)cstr_ptr);
 }
 
 rt_exec_status_t rt_exec_source(const char *src, size_t len, const char *filename, int *exit_code) {
   void *here = __builtin_frame_address(0), *saved = rt_state->stack_base;
   if (!saved || (uintptr_t)here > (uintptr_t)saved) rt_state->stack_base = here;
   rt_exec_status_t st;
-  rt_val_t fname = RT_NULL;
-  rt_nlr_t nlr;
-  rt_nlr_push(&nlr);
-  if (setjmp(nlr.jb) == 0) {
-    fname = rt_qstr_from_cstr(filename ? filename : "<string>");
-    rt_nlr_pop(&nlr);
+  rt_val_t fname;
+  if (!rt_nlr_try(intern_name, (rt_val_t)(filename ? filename : "<string>"), RT_NULL, &fname)) {
+    st = rt_exec_report(fname, exit_code);
   } else {
-    st = rt_exec_report(nlr.exc, exit_code);
-    rt_state->stack_base = saved;
-    return st;
+    rt_mem_reader_t m;
+    rt_reader_t r;
+    rt_reader_mem(&r, &m, src, len);
+    st = rt_exec_report(rt_exec_run(r, fname, RT_COMPILE_FILE), exit_code);
   }
-  rt_mem_reader_t m;
-  rt_reader_t r;
-  rt_reader_mem(&r, &m, src, len);
-  st = rt_exec_report(rt_exec_run(r, fname, RT_COMPILE_FILE), exit_code);
   rt_state->stack_base = saved;
   return st;
 }

@@ -21,6 +21,7 @@ enum { FREE = 0, HEAD = 1, TAIL = 2, MARK = 3 };
 
 #define BLOCK RT_GC_BLOCK
 #define MARK_STACK 64
+#define HUGE_BLOCKS 2048 // allocations of 32 KB and more are placed from the top
 
 static inline unsigned atb_get(size_t b) {
   return (rt_state->gc_atb[b >> 2] >> ((b & 3) * 2)) & 3;
@@ -159,6 +160,8 @@ __attribute__((noinline)) static void mark_roots(marker_t *m) {
 void rt_gc_collect(void) {
   if (rt_state->gc_busy) return;
   rt_state->gc_busy = true;
+  // Frames the VM keeps for reuse are released to the sweep.
+  memset(rt_state->frame_cache, 0, sizeof rt_state->frame_cache);
   marker_t m;
   m.sp = 0;
   m.overflow = false;
@@ -166,6 +169,13 @@ void rt_gc_collect(void) {
   size_t used = 0, hint = (size_t)-1;
   bool in_free = false;
   for (size_t b = 0; b < rt_state->gc_nblocks; b++) {
+    // Fast path: four free blocks at once.
+    if ((b & 3) == 0 && b + 4 <= rt_state->gc_nblocks && rt_state->gc_atb[b >> 2] == 0) {
+      in_free = false;
+      if (hint == (size_t)-1) hint = b;
+      b += 3;
+      continue;
+    }
     switch (atb_get(b)) {
     case MARK:
       atb_set(b, HEAD);
@@ -193,6 +203,8 @@ void rt_gc_collect(void) {
   rt_state->gc_used_blocks = used;
   rt_state->gc_hint = hint == (size_t)-1 ? rt_state->gc_nblocks : hint;
   rt_state->gc_rover = rt_state->gc_hint;
+  rt_state->gc_wrapped = false;
+  rt_state->gc_since = 0;
   rt_state->gc_collections++;
   rt_state->gc_busy = false;
 }
@@ -209,6 +221,15 @@ static void hints_lower(size_t b) {
 static size_t find_run(size_t from, size_t to, size_t nb) {
   size_t run = 0, start = 0;
   for (size_t b = from; b < to; b++) {
+    // Skip whole table bytes (4 blocks) that have no free block.
+    if (run == 0 && (b & 3) == 0) {
+      while (b + 4 <= to) {
+        unsigned byte = rt_state->gc_atb[b >> 2];
+        if (((byte | (byte >> 1)) & 0x55) != 0x55) break;
+        b += 4;
+      }
+      if (b >= to) break;
+    }
     if (atb_get(b) == FREE) {
       if (run == 0) start = b;
       if (++run == nb) return start;
@@ -230,8 +251,23 @@ static size_t find_run(size_t from, size_t to, size_t nb) {
 
 static void *try_alloc(size_t nb, unsigned flags) {
   size_t total = rt_state->gc_nblocks, start = (size_t)-1;
-  if (total < NEXT_FIT_MIN_BLOCKS) rt_state->gc_rover = rt_state->gc_hint;
+  if (total < NEXT_FIT_MIN_BLOCKS) {
+    rt_state->gc_rover = rt_state->gc_hint;
+  } else if (rt_state->gc_since > total / 2 && !rt_state->gc_busy && !rt_state->gc_wrapped) {
+    // Collect after every half heap of allocation: the rover then restarts
+    // at the bottom, so live objects stay packed low and big runs remain.
+    rt_state->gc_wrapped = true;
+    return NULL;
+  }
   if (rt_state->gc_rover < total) start = find_run(rt_state->gc_rover, total, nb);
+  if (start == (size_t)-1) {
+    // The rover reached the end: rather than crawl through the holes of a
+    // heap full of garbage, collect first (once per sweep of the heap).
+    if (total >= NEXT_FIT_MIN_BLOCKS && !rt_state->gc_wrapped && !rt_state->gc_busy) {
+      rt_state->gc_wrapped = true;
+      return NULL;
+    }
+  }
   if (start == (size_t)-1) {
     size_t to = rt_state->gc_rover + nb < total ? rt_state->gc_rover + nb : total;
     start = find_run(rt_state->gc_hint, to, nb);
@@ -249,6 +285,7 @@ static void *try_alloc(size_t nb, unsigned flags) {
     rt_state->gc_hint = h;
   }
   rt_state->gc_used_blocks += nb;
+  rt_state->gc_since += nb;
   if (rt_state->gc_used_blocks > rt_state->gc_peak_blocks)
     rt_state->gc_peak_blocks = rt_state->gc_used_blocks;
   void *p = block_addr(start);
@@ -260,6 +297,14 @@ static void *try_alloc(size_t nb, unsigned flags) {
 static void *try_alloc_top(size_t nb, unsigned flags) {
   size_t run = 0, b = rt_state->gc_nblocks;
   while (b-- > rt_state->gc_hint) {
+    // Skip whole table bytes (4 blocks) without a free block.
+    if (run == 0 && (b & 3) == 3 && b >= 3) {
+      while (b >= 3 && b - 3 > rt_state->gc_hint) {
+        unsigned byte = rt_state->gc_atb[b >> 2];
+        if (((byte | (byte >> 1)) & 0x55) != 0x55) break;
+        b -= 4;
+      }
+    }
     if (atb_get(b) != FREE) {
       run = 0;
       continue;
@@ -288,10 +333,13 @@ static void *try_alloc_top(size_t nb, unsigned flags) {
 void *rt_gc_alloc_maybe(size_t n, unsigned flags) {
   size_t nb = n ? (n + BLOCK - 1) / BLOCK : 1;
   if (rt_state->gc_stress) rt_gc_collect();
-  void *p = (flags & RT_GC_TEMP) ? try_alloc_top(nb, flags) : try_alloc(nb, flags);
+  // Huge blocks (big list arrays, long strings) go to the top as well: away
+  // from the many small objects, big free runs stay available.
+  bool top = (flags & RT_GC_TEMP) || nb >= HUGE_BLOCKS;
+  void *p = top ? try_alloc_top(nb, flags) : try_alloc(nb, flags);
   if (!p && !rt_state->gc_busy) {
     rt_gc_collect();
-    p = (flags & RT_GC_TEMP) ? try_alloc_top(nb, flags) : try_alloc(nb, flags);
+    p = top ? try_alloc_top(nb, flags) : try_alloc(nb, flags);
   }
   return p;
 }
@@ -393,6 +441,7 @@ size_t rt_gc_find_refs(const void *target, void (*cb)(const void *holder, size_t
 }
 
 __attribute__((noinline)) void rt_gc_scrub_stack(void) {
-  volatile char area[4096];
-  for (size_t i = 0; i < sizeof area; i++) area[i] = 0;
+  volatile char area[RT_STACK_SCRUB];
+  for (size_t i = 0; i < sizeof area; i++)
+    area[i] = 0;
 }

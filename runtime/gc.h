@@ -41,7 +41,7 @@ void *rt_gc_realloc_ex(void *p, size_t n, unsigned flags);
 // Frees [p] at once. The caller guarantees nothing refers to it. NULL and
 // pointers outside the heap are ignored.
 void rt_gc_free(void *p);
-// Zeroes 4 KB of the C stack below the caller, so that stale pointers
+// Zeroes RT_STACK_SCRUB bytes of the C stack below the caller, so that stale pointers
 // left there by earlier work cannot keep garbage alive (the stack is
 // scanned conservatively). Called before each top-level run.
 void rt_gc_scrub_stack(void);

@@ -155,7 +155,7 @@ static void add_utf8(rt_vstr_t *out, uint32_t cp) {
   rt_vstr_add(out, b, n);
 }
 
-void rt_lexer_unescape(rt_lexer_t *lx, const char *s, size_t n, bool raw, rt_vstr_t *out) {
+void rt_lexer_unescape(rt_lexer_t *lx, const char *s, size_t n, bool raw, bool bytes, rt_vstr_t *out) {
   for (size_t i = 0; i < n; i++) {
     char c = s[i];
     if (c != '\\' || raw || i + 1 >= n) {
@@ -191,7 +191,9 @@ void rt_lexer_unescape(rt_lexer_t *lx, const char *s, size_t n, bool raw, rt_vst
         cp = cp * 16 + (uint32_t)h;
         i++;
       }
-      if (c == 'x')
+      if (c == 'x' && bytes)
+        rt_vstr_addc(out, (char)cp);
+      else if (c == 'x')
         add_utf8(out, cp);
       else
         add_utf8(out, cp > 0x10ffff ? 0xfffd : cp);
@@ -202,7 +204,10 @@ void rt_lexer_unescape(rt_lexer_t *lx, const char *s, size_t n, bool raw, rt_vst
         uint32_t v = (uint32_t)(c - '0');
         for (int k = 0; k < 2 && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '7'; k++)
           v = v * 8 + (uint32_t)(s[++i] - '0');
-        add_utf8(out, v);
+        if (bytes)
+          rt_vstr_addc(out, (char)v);
+        else
+          add_utf8(out, v);
       } else {
         rt_vstr_addc(out, '\\');
         rt_vstr_addc(out, c);
@@ -309,7 +314,7 @@ static void scan_string(rt_lexer_t *lx, bool raw, bool is_bytes, bool is_f) {
   }
   rt_vstr_t v;
   rt_vstr_init_temp(&v, b->len);
-  rt_lexer_unescape(lx, b->buf, b->len, raw, &v);
+  rt_lexer_unescape(lx, b->buf, b->len, raw, is_bytes, &v);
   lx->value = rt_str_new(v.buf, v.len);
   rt_vstr_free(&v);
   lx->tok = is_bytes ? RT_TOK_BYTES : RT_TOK_STRING;

@@ -153,8 +153,9 @@ __attribute__((noreturn)) void rt_lexer_error_at(const rt_type_t *type, rt_val_t
                                                  const char *msg);
 // The display text of token kind [t].
 const char *rt_lexer_tok_text(rt_tok_t t);
-// Decodes escapes of a string literal body into [out].
-void rt_lexer_unescape(rt_lexer_t *lx, const char *s, size_t n, bool raw, rt_vstr_t *out);
+// Decodes escapes of a string literal body into [out]; in [bytes]
+// literals \xNN and octal escapes are single bytes, else code points.
+void rt_lexer_unescape(rt_lexer_t *lx, const char *s, size_t n, bool raw, bool bytes, rt_vstr_t *out);
 // Releases the scratch buffer.
 void rt_lexer_free(rt_lexer_t *lx);
 

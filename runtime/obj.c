@@ -6,6 +6,7 @@
 
 #include "obj.h"
 #include "gc.h"
+#include "hal.h"
 #include "obj_dict.h"
 #include "obj_exc.h"
 #include "obj_float.h"
@@ -328,6 +329,16 @@ rt_val_t rt_obj_getiter(rt_val_t v) {
 }
 
 rt_val_t rt_obj_iternext(rt_val_t it) {
+  // Builtins that loop in C (sum, list(), sorted, ...) come through here:
+  // keep them interruptible.
+  if (--rt_state->poll_countdown <= 0) {
+    rt_state->poll_countdown = RT_POLL_INTERVAL;
+    hal_poll();
+  }
+  if (rt_state->interrupt) {
+    rt_state->interrupt = 0;
+    rt_raise(rt_exc_new(&rt_exc_KeyboardInterrupt, 0, NULL));
+  }
   const rt_type_t *t = rt_typeof(it);
   if (!t->iternext) rt_raise_msg(&rt_exc_TypeError, RT_MSG("'%t' object is not an iterator"), it);
   return t->iternext(it);

@@ -168,6 +168,7 @@ typedef struct rt_dict rt_dict_t;
 #define RT_TYPE_EXC 0x02       // instances are rt_exc_t
 #define RT_TYPE_BASETYPE 0x04  // may be subclassed by a class statement
 #define RT_TYPE_ITER_SELF 0x08 // iter(x) is x
+#define RT_TYPE_DESCR 0x10     // a class in the MRO has a property or __getattr__-like hook
 
 // A type. Builtin types are static; a class statement makes an
 // rt_class_t, which begins with this record. A slot left NULL means the

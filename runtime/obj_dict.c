@@ -66,6 +66,10 @@ static void alloc_table(rt_dict_t *d, uint32_t slots) {
   d->fill = d->used = 0;
 }
 
+void rt_dict_init(rt_dict_t *d) {
+  alloc_table(d, 8);
+}
+
 rt_dict_t *rt_dict_new(size_t n) {
   rt_dict_t *d = rt_gc_alloc(sizeof *d, 0);
   d->type = &rt_dict_type;
@@ -221,7 +225,7 @@ void rt_dict_update(rt_dict_t *d, rt_val_t src) {
 static void dict_print(rt_printer_t *p, rt_val_t self, bool repr) {
   (void)repr;
   rt_dict_t *d = (rt_dict_t *)self;
-  rt_c_enter();
+  if (!rt_tuple_print_enter(p, self, "{...}")) return;
   rt_print_str(p, "{", 1);
   size_t pos = 0;
   rt_dict_entry_t *e;
@@ -234,7 +238,7 @@ static void dict_print(rt_printer_t *p, rt_val_t self, bool repr) {
     rt_obj_print(p, e->value, true);
   }
   rt_print_str(p, "}", 1);
-  rt_c_leave();
+  rt_tuple_print_leave();
 }
 
 static rt_val_t dict_make_new(const rt_type_t *t, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
@@ -289,7 +293,12 @@ static rt_val_t dict_subscr(rt_val_t self, rt_val_t index, rt_val_t value) {
   rt_dict_t *d = (rt_dict_t *)self;
   if (value == RT_NULL) {
     rt_val_t v = rt_dict_get(d, index);
-    if (v == RT_NULL) rt_raise(rt_exc_new1(&rt_exc_KeyError, index));
+    if (v == RT_NULL) {
+      rt_val_t m[2];
+      if ((d->type->flags & RT_TYPE_USER) && rt_obj_load_method_maybe(self, RT_QV(__missing__), m))
+        return rt_obj_call_method(m, 1, &index);
+      rt_raise(rt_exc_new1(&rt_exc_KeyError, index));
+    }
     return v;
   }
   if (value == RT_DELETE) {
@@ -462,6 +471,10 @@ static rt_val_t m_copy(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   return rt_val(rt_dict_copy(D));
 }
 
+static rt_val_t m_init(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  return m_update(n, args, kw);
+}
+
 static rt_val_t m_clear(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   (void)n, (void)kw;
   rt_dict_clear(D);
@@ -487,6 +500,7 @@ static RT_BUILTIN(popitem_obj, popitem, 1, 1, 0, m_popitem);
 static RT_BUILTIN(setdefault_obj, setdefault, 2, 3, 0, m_setdefault);
 static RT_BUILTIN(update_obj, update, 1, 2, RT_BF_KW, m_update);
 static RT_BUILTIN(copy_obj, copy, 1, 1, 0, m_copy);
+static RT_BUILTIN(init_obj, __init__, 1, 2, RT_BF_KW, m_init);
 static RT_BUILTIN(clear_obj, clear, 1, 1, 0, m_clear);
 const rt_builtin_t rt_dict_fromkeys_obj = {&rt_builtin_type, RT_Q_fromkeys, 1, 2, 0, m_fromkeys};
 
@@ -501,6 +515,8 @@ static const rt_method_t dict_methods[] = {
     {RT_Q_update, &update_obj},
     {RT_Q_copy, &copy_obj},
     {RT_Q_clear, &clear_obj},
+    {RT_Q_fromkeys, &rt_dict_fromkeys_obj},
+    {RT_Q___init__, &init_obj},
     {0, NULL},
 };
 

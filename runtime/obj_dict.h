@@ -22,6 +22,8 @@ struct rt_dict {
 };
 
 rt_dict_t *rt_dict_new(size_t n);
+// Sets up an empty table in [d], whose type field the caller has set.
+void rt_dict_init(rt_dict_t *d);
 // The value for [key] or RT_NULL. May run __eq__/__hash__ of user keys.
 rt_val_t rt_dict_get(rt_dict_t *d, rt_val_t key);
 void rt_dict_set(rt_dict_t *d, rt_val_t key, rt_val_t value);

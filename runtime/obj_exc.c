@@ -82,6 +82,16 @@ void rt_exc_print_line(rt_printer_t *p, rt_val_t exc) {
   rt_print_str(p, "\n", 1);
 }
 
+// The "Type: message" line of [exc] as a str (may run __str__).
+static rt_val_t line_text(rt_val_t exc, rt_val_t unused) {
+  (void)unused;
+  rt_vstr_t v;
+  rt_printer_t bp;
+  rt_print_buffer(&bp, &v);
+  rt_exc_print_line(&bp, exc);
+  return rt_print_buffer_str(&bp);
+}
+
 static void print_one(rt_printer_t *p, rt_val_t exc, int depth) {
   rt_exc_t *e = (rt_exc_t *)exc;
   if (depth < 8) {
@@ -102,18 +112,31 @@ static void print_one(rt_printer_t *p, rt_val_t exc, int depth) {
     }
   } else if (e->tb_len) {
     rt_print_cstr(p, "Traceback (most recent call last):\n");
+    // As CPython: after 3 identical lines in a row, one summary line.
+    size_t same = 0;
     for (size_t i = e->tb_len; i-- > 0;) {
+      bool repeat = i + 1 < e->tb_len && e->traceback[2 * i] == e->traceback[2 * i + 2] &&
+                    e->traceback[2 * i + 1] == e->traceback[2 * i + 3];
+      same = repeat ? same + 1 : 0;
+      if (same >= 3) {
+        bool last = i == 0 || e->traceback[2 * i] != e->traceback[2 * i - 2] ||
+                    e->traceback[2 * i + 1] != e->traceback[2 * i - 1];
+        if (last)
+          rt_print_format(p, "  [Previous line repeated %z more time%s]\n", same - 2,
+                          same - 2 == 1 ? "" : "s");
+        continue;
+      }
       rt_code_t *c = (rt_code_t *)e->traceback[2 * i];
       rt_print_format(p, "  File \"%s\", line %d, in %s\n", rt_qstr_cstr(c->filename),
                       (int)rt_small_get(e->traceback[2 * i + 1]), rt_qstr_cstr(c->name));
     }
   }
   // __str__ of a user exception may itself fail; fall back to the name.
-  rt_nlr_t nlr;
-  rt_nlr_push(&nlr);
-  if (setjmp(nlr.jb) == 0) {
-    rt_exc_print_line(p, exc);
-    rt_nlr_pop(&nlr);
+  rt_val_t line;
+  if (rt_nlr_try(line_text, exc, RT_NULL, &line)) {
+    size_t n;
+    const char *t = rt_str_data(line, &n);
+    rt_print_str(p, t, n);
   } else {
     rt_print_format(p, "%q\n", rt_qstr_val(e->type->name));
   }

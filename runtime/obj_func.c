@@ -24,6 +24,18 @@ rt_val_t rt_func_new(rt_code_t *code, rt_dict_t *globals, rt_val_t defaults, rt_
   return rt_val(f);
 }
 
+rt_val_t rt_builtin_new(const char *name, rt_native_t fn, unsigned min, unsigned max, unsigned flags) {
+  unsigned short q = (unsigned short)rt_qstr_index(rt_qstr_from_cstr(name));
+  rt_builtin_t *b = rt_gc_alloc(sizeof *b, RT_GC_LEAF);
+  b->type = &rt_builtin_type;
+  b->name = q;
+  b->min = (unsigned char)min;
+  b->max = (unsigned char)max;
+  b->flags = (unsigned char)flags;
+  b->fn = fn;
+  return rt_val(b);
+}
+
 rt_val_t rt_cell_new(rt_val_t v) {
   rt_cell_t *c = rt_gc_alloc(sizeof *c, 0);
   c->type = &rt_cell_type;

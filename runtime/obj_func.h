@@ -79,6 +79,9 @@ typedef struct {
   rt_val_t self;
 } rt_bound_t;
 
+// A builtin function made at run time (for port modules): [name] is
+// interned, [fn] called as rt_native_t. Raises MemoryError.
+rt_val_t rt_builtin_new(const char *name, rt_native_t fn, unsigned min, unsigned max, unsigned flags);
 rt_val_t rt_func_new(rt_code_t *code, rt_dict_t *globals, rt_val_t defaults, rt_dict_t *kwdefaults,
                      rt_val_t closure);
 rt_val_t rt_cell_new(rt_val_t v);

@@ -11,7 +11,9 @@
 #include "obj_int.h"
 #include "gc.h"
 #include "obj_exc.h"
+#include "obj_bytes.h"
 #include "obj_float.h"
+#include "obj_list.h"
 #include "obj_func.h"
 #include "obj_str.h"
 #include "print.h"
@@ -272,6 +274,13 @@ rt_val_t rt_int_from_double(double d) {
   }
   b->neg = neg;
   return finish(b);
+}
+
+uint64_t rt_int_low64(rt_val_t v) {
+  num_t x;
+  num_of(&x, v);
+  uint64_t m = x.len == 0 ? 0 : x.len == 1 ? x.d[0] : ((uint64_t)x.d[1] << 32) | x.d[0];
+  return x.neg ? (uint64_t)0 - m : m;
 }
 
 bool rt_int_is_neg(rt_val_t v) {
@@ -671,13 +680,71 @@ static rt_val_t m_bit_length(size_t n, const rt_val_t *args, const rt_kw_t *kw) 
   return rt_small((intptr_t)mag_bits(x.d, x.len));
 }
 
-static RT_BUILTIN(bit_length_obj, bit_length, 1, 1, 0, m_bit_length);
-static const rt_method_t int_methods[] = {{RT_Q_bit_length, &bit_length_obj}, {0, NULL}};
+// int.to_bytes(length, byteorder) for non-negative values that fit.
+static rt_val_t m_to_bytes(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  intptr_t len = n > 1 ? rt_obj_get_int(args[1]) : 1;
+  rt_val_t order = n > 2 ? args[2] : rt_kw_get(kw, RT_QV(byteorder));
+  bool little = order && rt_str_eq(order, RT_QV(little));
+  rt_val_t sig = rt_kw_get(kw, RT_QV(signed_));
+  bool is_signed = sig && rt_obj_truthy(sig);
+  if (len < 0 || len > 4096) rt_raise_msg(&rt_exc_ValueError, RT_MSG("length argument must be non-negative"));
+  if (rt_int_is_neg(args[0]) && !is_signed)
+    rt_raise_msg(&rt_exc_OverflowError, RT_MSG("can't convert negative int to unsigned"));
+  char buf[4096];
+  rt_val_t v = args[0];
+  for (intptr_t i = 0; i < len; i++) {
+    uint64_t low = rt_int_low64(v);
+    buf[little ? i : len - 1 - i] = (char)(low & 0xff);
+    v = rt_int_binary(RT_BINARY_RSHIFT, v, rt_small(8));
+  }
+  if (!(v == rt_small(0) || (is_signed && v == rt_small(-1))))
+    rt_raise_msg(&rt_exc_OverflowError, RT_MSG("int too big to convert"));
+  return rt_bytes_new(buf, (size_t)len);
+}
 
-static rt_val_t int_attr(rt_val_t self, rt_val_t name, rt_val_t store) {
+// int.from_bytes(bytes, byteorder): called on the class.
+static rt_val_t m_from_bytes(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  rt_val_t data = args[0];
+  rt_val_t order = n > 1 ? args[1] : rt_kw_get(kw, RT_QV(byteorder));
+  bool little = order && rt_str_eq(order, RT_QV(little));
+  rt_val_t sig = rt_kw_get(kw, RT_QV(signed_));
+  rt_val_t list = rt_list_from_iter(data), *items;
+  size_t cnt = rt_obj_get_items(list, &items);
+  rt_val_t r = rt_small(0);
+  for (size_t i = 0; i < cnt; i++) {
+    rt_val_t b = items[little ? cnt - 1 - i : i];
+    r = rt_int_binary(RT_BINARY_OR, rt_int_binary(RT_BINARY_LSHIFT, r, rt_small(8)), b);
+  }
+  if (sig && rt_obj_truthy(sig) && cnt && (rt_small_get(items[little ? cnt - 1 : 0]) & 0x80))
+    r = rt_int_binary(RT_BINARY_SUB, r,
+                      rt_int_binary(RT_BINARY_LSHIFT, rt_small(1), rt_small((intptr_t)(8 * cnt))));
+  return r;
+}
+
+// A bool seen through the int interface is its plain int value.
+static rt_val_t plain_int(rt_val_t v) {
+  return v == RT_TRUE ? rt_small(1) : v == RT_FALSE ? rt_small(0) : v;
+}
+static rt_val_t m_conjugate(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  return plain_int(args[0]);
+}
+
+static RT_BUILTIN(conjugate_obj, conjugate, 1, 1, 0, m_conjugate);
+static RT_BUILTIN(bit_length_obj, bit_length, 1, 1, 0, m_bit_length);
+static RT_BUILTIN(to_bytes_obj, to_bytes, 1, 3, RT_BF_KW, m_to_bytes);
+static RT_BUILTIN(from_bytes_obj, from_bytes, 1, 2, RT_BF_KW, m_from_bytes);
+static const rt_method_t int_methods[] = {{RT_Q_bit_length, &bit_length_obj},
+                                          {RT_Q_to_bytes, &to_bytes_obj},
+                                          {RT_Q_from_bytes, &from_bytes_obj},
+                                          {RT_Q_conjugate, &conjugate_obj},
+                                          {0, NULL}};
+
+rt_val_t rt_int_attr(rt_val_t self, rt_val_t name, rt_val_t store) {
   if (store) return RT_NULL;
-  if (name == RT_QV(real)) return self;
+  if (name == RT_QV(real) || name == RT_QV(numerator)) return plain_int(self);
   if (name == RT_QV(imag)) return rt_small(0);
+  if (name == RT_QV(denominator)) return rt_small(1);
   return RT_NULL;
 }
 
@@ -691,5 +758,5 @@ const rt_type_t rt_int_type = {
     .make_new = int_make_new,
     .unary = int_unary,
     .binary = rt_int_binary,
-    .attr = int_attr,
+    .attr = rt_int_attr,
 };

@@ -26,11 +26,17 @@ rt_val_t rt_int_from_double(double d);
 rt_val_t rt_int_parse(const char *s, size_t n, int base);
 double rt_int_to_double(rt_val_t v);
 bool rt_int_is_neg(rt_val_t v);
+// The low 64 bits of [v] in two's complement.
+uint64_t rt_int_low64(rt_val_t v);
 // -1, 0 or 1 as a < b, a == b, a > b (both ints).
 int rt_int_cmp(rt_val_t a, rt_val_t b);
 // The int type's binary slot, exposed for bool.
 rt_val_t rt_int_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b);
 // Writes [v] in [base] 2, 8, 10 or 16 with the Python prefix for non-10.
 void rt_int_print_base(rt_printer_t *p, rt_val_t v, int base);
+
+// The data attributes of ints and bools (real, imag, numerator,
+// denominator); RT_NULL for other names and for stores.
+rt_val_t rt_int_attr(rt_val_t self, rt_val_t name, rt_val_t store);
 
 #endif

@@ -17,8 +17,9 @@
 
 static void ensure(rt_list_t *l, size_t need) {
   if (need <= l->alloc) return;
-  size_t cap = l->alloc < 4 ? 4 : l->alloc + l->alloc / 2;
-  if (cap < need) cap = need;
+  // CPython's growth (about 1/8 extra): old and new arrays coexist while
+  // copying, so a small factor keeps the peak low in a small heap.
+  size_t cap = need + (need >> 3) + (need < 9 ? 3 : 6);
   if (cap > SIZE_MAX / sizeof(rt_val_t) / 2) rt_raise_memory_error();
   l->items = rt_gc_realloc(l->items, cap * sizeof(rt_val_t));
   l->alloc = cap;
@@ -150,7 +151,9 @@ void rt_list_sort(rt_val_t list, rt_val_t key, bool reverse) {
 static void list_print(rt_printer_t *p, rt_val_t self, bool repr) {
   (void)repr;
   rt_list_t *l = (rt_list_t *)self;
+  if (!rt_tuple_print_enter(p, self, "[...]")) return;
   rt_tuple_print_items(p, l->items, l->len, "[", "]");
+  rt_tuple_print_leave();
 }
 
 static rt_val_t list_make_new(const rt_type_t *t, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
@@ -381,6 +384,14 @@ static rt_val_t m_clear(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   return RT_NONE;
 }
 
+static rt_val_t m_init(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)kw;
+  L->len = 0;
+  if (n > 1) rt_list_extend(args[0], args[1]);
+  return RT_NONE;
+}
+
+static RT_BUILTIN(init_obj, __init__, 1, 2, 0, m_init);
 static RT_BUILTIN(append_obj, append, 2, 2, 0, m_append);
 static RT_BUILTIN(extend_obj, extend, 2, 2, 0, m_extend);
 static RT_BUILTIN(insert_obj, insert, 3, 3, 0, m_insert);
@@ -394,10 +405,19 @@ static RT_BUILTIN(copy_obj, copy, 1, 1, 0, m_copy);
 static RT_BUILTIN(clear_obj, clear, 1, 1, 0, m_clear);
 
 static const rt_method_t list_methods[] = {
-    {RT_Q_append, &append_obj}, {RT_Q_extend, &extend_obj}, {RT_Q_insert, &insert_obj},
-    {RT_Q_pop, &pop_obj},       {RT_Q_remove, &remove_obj}, {RT_Q_index, &index_obj},
-    {RT_Q_count, &count_obj},   {RT_Q_sort, &sort_obj},     {RT_Q_reverse, &reverse_obj},
-    {RT_Q_copy, &copy_obj},     {RT_Q_clear, &clear_obj},   {0, NULL},
+    {RT_Q_append, &append_obj},
+    {RT_Q_extend, &extend_obj},
+    {RT_Q_insert, &insert_obj},
+    {RT_Q_pop, &pop_obj},
+    {RT_Q_remove, &remove_obj},
+    {RT_Q_index, &index_obj},
+    {RT_Q_count, &count_obj},
+    {RT_Q_sort, &sort_obj},
+    {RT_Q_reverse, &reverse_obj},
+    {RT_Q_copy, &copy_obj},
+    {RT_Q_clear, &clear_obj},
+    {RT_Q___init__, &init_obj},
+    {0, NULL},
 };
 
 const rt_type_t rt_list_type = {

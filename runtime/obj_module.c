@@ -2,7 +2,16 @@
 // obj_module.c: modules and the builtin module table.
 #include "obj_module.h"
 #include "gc.h"
+#include "mod_binascii.h"
+#include "mod_collections.h"
+#include "mod_errno.h"
 #include "mod_gc.h"
+#include "mod_heapq.h"
+#include "mod_io.h"
+#include "mod_json.h"
+#include "mod_micropython.h"
+#include "mod_random.h"
+#include "mod_struct.h"
 #include "mod_math.h"
 #include "mod_time.h"
 #include "mod_sys.h"
@@ -11,15 +20,33 @@
 #include "print.h"
 #include "qstr.h"
 #include "raise.h"
+#include "runtime.h"
 #include "state.h"
 
 static const rt_module_def_t builtin_modules[] = {
     {RT_Q_sys, rt_sys_init},
     {RT_Q_gc, rt_gc_module_init},
     {RT_Q_math, rt_math_init},
+    {RT_Q_json, rt_json_init},
+    {RT_Q_binascii, rt_binascii_init},
+    {RT_Q_heapq, rt_heapq_init},
+    {RT_Q_errno, rt_errno_init},
+    {RT_Q_io, rt_io_init},
+    {RT_Q_random, rt_random_init},
+    {RT_Q_collections, rt_collections_init},
+    {RT_Q_micropython, rt_micropython_init},
+    {RT_Q_struct_, rt_struct_init},
     {RT_Q_time, rt_time_init},
     {0, NULL},
 };
+
+// The port's module table. Configuration rather than interpreter state:
+// set once at boot, kept across soft resets.
+static const rt_port_module_t *port_modules;
+
+void rt_register_modules(const rt_port_module_t *table) {
+  port_modules = table;
+}
 
 rt_val_t rt_module_new(rt_val_t name) {
   rt_module_t *m = rt_gc_alloc(sizeof *m, 0);
@@ -39,6 +66,13 @@ rt_val_t rt_module_import(rt_val_t name) {
   if (m) return m;
   for (const rt_module_def_t *d = builtin_modules; d->init; d++)
     if (rt_qstr_val(d->name) == name) {
+      m = rt_module_new(name);
+      rt_dict_set(rt_state->modules, name, m);
+      d->init(((rt_module_t *)m)->dict);
+      return m;
+    }
+  for (const rt_port_module_t *d = port_modules; d && d->name; d++)
+    if (rt_qstr_from_cstr(d->name) == name) {
       m = rt_module_new(name);
       rt_dict_set(rt_state->modules, name, m);
       d->init(((rt_module_t *)m)->dict);

@@ -3,6 +3,7 @@
 #include "obj_range.h"
 #include "gc.h"
 #include "obj_exc.h"
+#include "obj_func.h"
 #include "obj_slice.h"
 #include "print.h"
 #include "qstr.h"
@@ -131,6 +132,50 @@ static rt_val_t range_attr(rt_val_t self, rt_val_t name, rt_val_t store) {
   return RT_NULL;
 }
 
+// Position of [x] in the range or -1; non-int values are compared by
+// iterating (so 5.0 is found like CPython finds it).
+static intptr_t range_find(rt_val_t self, rt_val_t x, size_t *hits) {
+  rt_range_t *r = (rt_range_t *)self;
+  if (rt_is_small(x)) {
+    if (range_binary(RT_BINARY_CONTAINS, self, x) != RT_TRUE) return -1;
+    *hits = 1;
+    return (rt_small_get(x) - r->start) / r->step;
+  }
+  intptr_t pos = -1, i = 0;
+  rt_val_t it = rt_obj_getiter(self), v;
+  while ((v = rt_obj_iternext(it)) != RT_NULL) {
+    if (rt_obj_eq(v, x)) {
+      if (pos < 0) pos = i;
+      ++*hits;
+    }
+    i++;
+  }
+  return pos;
+}
+static rt_val_t m_index(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  size_t hits = 0;
+  intptr_t pos = range_find(args[0], args[1], &hits);
+  if (pos < 0) {
+    if (rt_is_small(args[1])) rt_raise_msg(&rt_exc_ValueError, RT_MSG("%r is not in range"), args[1]);
+    rt_raise_msg(&rt_exc_ValueError, RT_MSG("sequence.index(x): x not in sequence"));
+  }
+  return rt_small(pos);
+}
+static rt_val_t m_count(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  size_t hits = 0;
+  range_find(args[0], args[1], &hits);
+  return rt_small((intptr_t)hits);
+}
+static RT_BUILTIN(index_obj, index, 2, 2, 0, m_index);
+static RT_BUILTIN(count_obj, count, 2, 2, 0, m_count);
+static const rt_method_t range_methods[] = {
+    {RT_Q_index, &index_obj},
+    {RT_Q_count, &count_obj},
+    {0, NULL},
+};
+
 const rt_type_t rt_range_type = {
     .type = &rt_type_type,
     .name = RT_Q_range,
@@ -142,4 +187,5 @@ const rt_type_t rt_range_type = {
     .attr = range_attr,
     .subscr = range_subscr,
     .getiter = range_getiter,
+    .methods = range_methods,
 };

@@ -113,6 +113,12 @@ static rt_val_t new_of(const rt_type_t *t) {
   return rt_val(alloc_set(t, 8));
 }
 
+void rt_set_init(rt_val_t set) {
+  rt_set_t *s = (rt_set_t *)set;
+  s->mask = 7;
+  s->table = rt_gc_alloc(8 * sizeof(rt_val_t), 0);
+}
+
 rt_val_t rt_set_new(size_t n, const rt_val_t *items) {
   rt_val_t s = new_of(&rt_set_type);
   for (size_t i = 0; i < n; i++)
@@ -334,6 +340,12 @@ static rt_val_t m_update(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   return RT_NONE;
 }
 
+static rt_val_t m_init(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)kw;
+  if (n > 1) rt_set_update(args[0], args[1]);
+  return RT_NONE;
+}
+
 // union/intersection/difference/symmetric_difference with any iterables.
 static rt_val_t multi(size_t n, const rt_val_t *args, rt_binary_op_t op) {
   rt_val_t r = copy_as(args[0], rt_typeof(args[0]));
@@ -358,6 +370,28 @@ static rt_val_t m_difference(size_t n, const rt_val_t *args, const rt_kw_t *kw) 
 static rt_val_t m_symdiff(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   (void)kw;
   return multi(n, args, RT_BINARY_XOR);
+}
+// The *_update methods compute the new contents as a fresh set, then
+// [self] adopts its table (the fresh set becomes garbage).
+static rt_val_t inplace(size_t n, const rt_val_t *args, rt_binary_op_t op) {
+  rt_set_t *r = (rt_set_t *)multi(n, args, op), *s = (rt_set_t *)args[0];
+  s->table = r->table;
+  s->mask = r->mask;
+  s->used = r->used;
+  s->fill = r->fill;
+  return RT_NONE;
+}
+static rt_val_t m_intersection_update(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)kw;
+  return inplace(n, args, RT_BINARY_AND);
+}
+static rt_val_t m_difference_update(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)kw;
+  return inplace(n, args, RT_BINARY_SUB);
+}
+static rt_val_t m_symdiff_update(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)kw;
+  return inplace(n, args, RT_BINARY_XOR);
 }
 static rt_val_t as_set(rt_val_t v) {
   return is_set(v) ? v : copy_as(v, &rt_set_type);
@@ -386,6 +420,7 @@ static RT_BUILTIN(pop_obj, pop, 1, 1, 0, m_pop);
 static RT_BUILTIN(clear_obj, clear, 1, 1, 0, m_clear);
 static RT_BUILTIN(copy_obj, copy, 1, 1, 0, m_copy);
 static RT_BUILTIN(update_obj, update, 1, RT_ARGS_ANY, 0, m_update);
+static RT_BUILTIN(init_obj, __init__, 1, 2, 0, m_init);
 static RT_BUILTIN(union_obj, union, 1, RT_ARGS_ANY, 0, m_union);
 static RT_BUILTIN(intersection_obj, intersection, 1, RT_ARGS_ANY, 0, m_intersection);
 static RT_BUILTIN(difference_obj, difference, 1, RT_ARGS_ANY, 0, m_difference);
@@ -393,6 +428,9 @@ static RT_BUILTIN(symdiff_obj, symmetric_difference, 2, 2, 0, m_symdiff);
 static RT_BUILTIN(issubset_obj, issubset, 2, 2, 0, m_issubset);
 static RT_BUILTIN(issuperset_obj, issuperset, 2, 2, 0, m_issuperset);
 static RT_BUILTIN(isdisjoint_obj, isdisjoint, 2, 2, 0, m_isdisjoint);
+static RT_BUILTIN(intersection_update_obj, intersection_update, 1, RT_ARGS_ANY, 0, m_intersection_update);
+static RT_BUILTIN(difference_update_obj, difference_update, 1, RT_ARGS_ANY, 0, m_difference_update);
+static RT_BUILTIN(symdiff_update_obj, symmetric_difference_update, 2, 2, 0, m_symdiff_update);
 
 static const rt_method_t set_methods[] = {
     {RT_Q_add, &add_obj},
@@ -409,6 +447,10 @@ static const rt_method_t set_methods[] = {
     {RT_Q_issubset, &issubset_obj},
     {RT_Q_issuperset, &issuperset_obj},
     {RT_Q_isdisjoint, &isdisjoint_obj},
+    {RT_Q_intersection_update, &intersection_update_obj},
+    {RT_Q_difference_update, &difference_update_obj},
+    {RT_Q_symmetric_difference_update, &symdiff_update_obj},
+    {RT_Q___init__, &init_obj},
     {0, NULL},
 };
 
@@ -427,6 +469,7 @@ static const rt_method_t frozenset_methods[] = {
 const rt_type_t rt_set_type = {
     .type = &rt_type_type,
     .name = RT_Q_set,
+    .flags = RT_TYPE_BASETYPE,
     .base = &rt_object_type,
     .methods = set_methods,
     .print = set_print,

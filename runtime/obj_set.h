@@ -18,6 +18,8 @@ extern const rt_type_t rt_set_type, rt_frozenset_type;
 // A new set of the [n] values at [items].
 rt_val_t rt_set_new(size_t n, const rt_val_t *items);
 void rt_set_add(rt_val_t set, rt_val_t v);
+// Sets up an empty table in [set], whose type field the caller has set.
+void rt_set_init(rt_val_t set);
 void rt_set_update(rt_val_t set, rt_val_t iterable);
 bool rt_set_contains(rt_val_t set, rt_val_t v);
 

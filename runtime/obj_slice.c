@@ -3,7 +3,9 @@
 #include "obj_slice.h"
 #include "gc.h"
 #include "obj_exc.h"
+#include "obj_func.h"
 #include "obj_int.h"
+#include "obj_tuple.h"
 #include "print.h"
 #include "qstr.h"
 #include "raise.h"
@@ -68,6 +70,39 @@ static rt_val_t slice_attr(rt_val_t self, rt_val_t name, rt_val_t store) {
   return RT_NULL;
 }
 
+// slice.indices(len): (start, stop, step) clamped like CPython does.
+static rt_val_t m_indices(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  rt_slice_t *s = (rt_slice_t *)args[0];
+  intptr_t len = rt_obj_get_int(args[1]);
+  if (len < 0) rt_raise_msg(&rt_exc_ValueError, RT_MSG("length should not be negative"));
+  intptr_t st = s->step == RT_NONE ? 1 : bound(s->step);
+  if (st == 0) rt_raise_msg(&rt_exc_ValueError, RT_MSG("slice step cannot be zero"));
+  intptr_t lower = st < 0 ? -1 : 0, upper = st < 0 ? len - 1 : len, v[2];
+  rt_val_t ends[2] = {s->start, s->stop};
+  for (int k = 0; k < 2; k++) {
+    if (ends[k] == RT_NONE) {
+      v[k] = (st < 0) == (k == 0) ? upper : lower;
+      continue;
+    }
+    intptr_t x = bound(ends[k]);
+    if (x < 0) {
+      x += len;
+      if (x < lower) x = lower;
+    } else if (x > upper) {
+      x = upper;
+    }
+    v[k] = x;
+  }
+  rt_val_t items[3] = {rt_small(v[0]), rt_small(v[1]), rt_small(st)};
+  return rt_tuple_new(3, items);
+}
+static RT_BUILTIN(indices_obj, indices, 2, 2, 0, m_indices);
+static const rt_method_t slice_methods[] = {
+    {RT_Q_indices, &indices_obj},
+    {0, NULL},
+};
+
 static rt_val_t slice_make_new(const rt_type_t *t, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   (void)t, (void)kw;
   if (n < 1 || n > 3) rt_raise_msg(&rt_exc_TypeError, RT_MSG("slice expected 1 to 3 arguments"));
@@ -82,4 +117,5 @@ const rt_type_t rt_slice_type = {
     .print = slice_print,
     .make_new = slice_make_new,
     .attr = slice_attr,
+    .methods = slice_methods,
 };

@@ -2,13 +2,16 @@
 // obj_str.c: the str type and its methods.
 //
 // Invariants: an rt_str_t is immutable after construction, data[len] is
-// NUL, and hash is 0 or the FNV-1a hash of its bytes (rt_qstr_hash_bytes),
-// so equal strings hash equally whether interned or not.
+// NUL; the hash of any str is the FNV-1a hash of its bytes
+// (rt_qstr_hash_bytes), so equal strings hash equally whether interned or
+// not.
 #include <string.h>
 
 #include "obj_str.h"
 #include "format.h"
 #include "gc.h"
+#include "obj_bytes.h"
+#include "obj_dict.h"
 #include "obj_exc.h"
 #include "obj_func.h"
 #include "obj_list.h"
@@ -48,8 +51,7 @@ const char *rt_str_data(rt_val_t v, size_t *len) {
 uintptr_t rt_str_hash(rt_val_t v) {
   if (rt_is_qstr(v)) return rt_qstr_hash(v);
   rt_str_t *s = (rt_str_t *)v;
-  if (!s->hash) s->hash = (uint32_t)rt_qstr_hash_bytes(s->data, s->len & RT_STR_LEN_MASK);
-  return s->hash;
+  return rt_qstr_hash_bytes(s->data, s->len & RT_STR_LEN_MASK);
 }
 
 size_t rt_str_char_count(const char *s, size_t n) {
@@ -406,9 +408,8 @@ static rt_val_t do_split(size_t n, const rt_val_t *args, const rt_kw_t *kw, bool
         if (i >= s_len) break;
         size_t j = i;
         if (maxsplit >= 0 && (intptr_t)rt_obj_len(res) >= maxsplit) {
+          // The remainder keeps its trailing whitespace (CPython does).
           j = s_len;
-          while (j > i && is_space(s[j - 1]))
-            j--;
           rt_list_append(res, rt_str_new(s + i, j - i));
           break;
         }
@@ -426,9 +427,8 @@ static rt_val_t do_split(size_t n, const rt_val_t *args, const rt_kw_t *kw, bool
         if (j == 0) break;
         size_t i = j;
         if (maxsplit >= 0 && (intptr_t)rt_obj_len(res) >= maxsplit) {
+          // The remainder keeps its leading whitespace (CPython does).
           i = 0;
-          while (i < j && is_space(s[i]))
-            i++;
           rt_list_append(res, rt_str_new(s + i, j - i));
           break;
         }
@@ -920,13 +920,150 @@ static rt_val_t m_removesuffix(size_t n, const rt_val_t *args, const rt_kw_t *kw
   return do_remove_affix(args, true);
 }
 
+static rt_val_t m_isascii(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  return rt_bool(rt_str_is_ascii(args[0]));
+}
+
+static rt_val_t m_isprintable(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  SELF(s);
+  for (size_t i = 0; i < s_len; i++)
+    if ((unsigned char)s[i] < 32 || s[i] == 127) return RT_FALSE;
+  return RT_TRUE;
+}
+
+static rt_val_t m_istitle(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  SELF(s);
+  bool prev_cased = false, any = false;
+  for (size_t i = 0; i < s_len; i++) {
+    char c = s[i];
+    bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
+    if (up && prev_cased) return RT_FALSE;
+    if (lo && !prev_cased) return RT_FALSE;
+    any |= up;
+    prev_cased = up || lo;
+  }
+  return rt_bool(any);
+}
+
+// str.maketrans(x[, y[, z]]): a dict from code points to str or None.
+static rt_val_t m_maketrans(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)kw;
+  rt_dict_t *d = rt_dict_new(0);
+  if (n == 1) {
+    if (!rt_is_obj(args[0], &rt_dict_type))
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("if you give only one argument to maketrans it must be a dict"));
+    size_t pos = 0;
+    rt_dict_entry_t *e;
+    while ((e = rt_dict_next((rt_dict_t *)args[0], &pos))) {
+      rt_val_t k = e->key;
+      if (rt_is_str(k)) {
+        size_t l;
+        k = rt_small((unsigned char)rt_str_data(k, &l)[0]);
+      }
+      rt_dict_set(d, k, e->value);
+    }
+    return rt_val(d);
+  }
+  size_t la, lb;
+  const char *a = rt_str_data(args[0], &la), *b = rt_str_data(args[1], &lb);
+  if (la != lb)
+    rt_raise_msg(&rt_exc_ValueError, RT_MSG("the first two maketrans arguments must have equal length"));
+  for (size_t i = 0; i < la; i++) {
+    a = rt_str_data(args[0], NULL);
+    b = rt_str_data(args[1], NULL);
+    rt_dict_set(d, rt_small((unsigned char)a[i]), rt_str_new(b + i, 1));
+  }
+  if (n > 2) {
+    size_t lz;
+    const char *z = rt_str_data(args[2], &lz);
+    for (size_t i = 0; i < lz; i++)
+      rt_dict_set(d, rt_small((unsigned char)rt_str_data(args[2], NULL)[i]), RT_NONE);
+    (void)z;
+  }
+  return rt_val(d);
+}
+
+static rt_val_t m_translate(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  size_t s_len;
+  rt_str_data(args[0], &s_len);
+  rt_vstr_t v;
+  rt_vstr_init(&v, s_len);
+  for (size_t i = 0; i < s_len; i++) {
+    unsigned char c = (unsigned char)rt_str_data(args[0], NULL)[i];
+    rt_val_t r = rt_is_obj(args[1], &rt_dict_type) ? rt_dict_get((rt_dict_t *)args[1], rt_small(c)) : RT_NULL;
+    if (!r) {
+      rt_vstr_addc(&v, (char)c);
+    } else if (r != RT_NONE) {
+      if (rt_is_small(r)) {
+        rt_vstr_addc(&v, (char)rt_small_get(r));
+      } else {
+        size_t l;
+        const char *t = rt_str_data(r, &l);
+        rt_vstr_add(&v, t, l);
+      }
+    }
+  }
+  rt_val_t out = rt_str_new(v.buf, v.len);
+  rt_vstr_free(&v);
+  return out;
+}
+
+static rt_val_t m_format_map(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  if (!rt_is_obj(args[1], &rt_dict_type))
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("format_map() argument must be a dict"));
+  rt_dict_t *d = (rt_dict_t *)args[1];
+  rt_val_t names = rt_tuple_new(d->used, NULL), values = rt_tuple_new(d->used, NULL);
+  size_t pos = 0, i = 0;
+  rt_dict_entry_t *e;
+  while ((e = rt_dict_next(d, &pos))) {
+    size_t l;
+    const char *k = rt_str_data(e->key, &l);
+    rt_tuple_items(names)[i] = rt_qstr_from(k, l);
+    rt_tuple_items(values)[i++] = e->value;
+  }
+  rt_kw_t kwd = {i, rt_tuple_items(names), rt_tuple_items(values)};
+  return rt_format_method(args[0], 0, NULL, &kwd);
+}
+
 static rt_val_t m_format(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   return rt_format_method(args[0], n - 1, args + 1, kw);
 }
 
 static rt_val_t m_encode(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   (void)n, (void)kw;
-  return args[0];
+  size_t len;
+  const char *s = rt_str_data(args[0], &len);
+  return rt_bytes_new(s, len);
+}
+
+static rt_val_t m_expandtabs(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)kw;
+  SELF(s);
+  intptr_t tab = n > 1 ? rt_obj_get_int(args[1]) : 8;
+  rt_vstr_t v;
+  rt_vstr_init(&v, s_len);
+  size_t col = 0;
+  for (size_t i = 0; i < s_len; i++) {
+    s = rt_str_data(args[0], NULL);
+    char c = s[i];
+    if (c == '\t') {
+      size_t k = tab > 0 ? (size_t)tab - col % (size_t)tab : 0;
+      for (size_t j = 0; j < k; j++)
+        rt_vstr_addc(&v, ' ');
+      col += k;
+    } else {
+      rt_vstr_addc(&v, c);
+      col = c == '\n' || c == '\r' ? 0 : col + (((unsigned char)c & 0xc0) != 0x80);
+    }
+  }
+  rt_val_t r = rt_str_new(v.buf, v.len);
+  rt_vstr_free(&v);
+  return r;
 }
 
 static RT_BUILTIN(join_obj, join, 2, 2, 0, m_join);
@@ -965,6 +1102,13 @@ static RT_BUILTIN(removeprefix_obj, removeprefix, 2, 2, 0, m_removeprefix);
 static RT_BUILTIN(removesuffix_obj, removesuffix, 2, 2, 0, m_removesuffix);
 static RT_BUILTIN(format_obj, format, 1, RT_ARGS_ANY, RT_BF_KW, m_format);
 static RT_BUILTIN(encode_obj, encode, 1, 3, RT_BF_KW, m_encode);
+static RT_BUILTIN(isascii_obj, isascii, 1, 1, 0, m_isascii);
+static RT_BUILTIN(isprintable_obj, isprintable, 1, 1, 0, m_isprintable);
+static RT_BUILTIN(istitle_obj, istitle, 1, 1, 0, m_istitle);
+static RT_BUILTIN(maketrans_obj, maketrans, 1, 3, 0, m_maketrans);
+static RT_BUILTIN(translate_obj, translate, 2, 2, 0, m_translate);
+static RT_BUILTIN(format_map_obj, format_map, 2, 2, 0, m_format_map);
+static RT_BUILTIN(expandtabs_obj, expandtabs, 1, 2, 0, m_expandtabs);
 
 static const rt_method_t str_methods[] = {
     {RT_Q_join, &join_obj},
@@ -1006,6 +1150,13 @@ static const rt_method_t str_methods[] = {
     {RT_Q_removesuffix, &removesuffix_obj},
     {RT_Q_format, &format_obj},
     {RT_Q_encode, &encode_obj},
+    {RT_Q_isascii, &isascii_obj},
+    {RT_Q_isprintable, &isprintable_obj},
+    {RT_Q_istitle, &istitle_obj},
+    {RT_Q_maketrans, &maketrans_obj},
+    {RT_Q_translate, &translate_obj},
+    {RT_Q_format_map, &format_map_obj},
+    {RT_Q_expandtabs, &expandtabs_obj},
     {0, NULL},
 };
 

@@ -7,13 +7,13 @@
 
 #include "obj.h"
 
-// Immutable once built; [hash] is computed on first use (0 = not yet).
-// data[len] is always NUL. The top bits of [len] cache whether the text is
-// pure ASCII (then bytes are characters) once that was first needed.
+// Immutable once built; data[len] is always NUL. The top bits of [len]
+// cache whether the text is pure ASCII (then bytes are characters) once
+// that was first needed. No hash is stored: a short str then fits one GC
+// block (7 bytes of text on the 32-bit target), and hashing is cheap.
 typedef struct {
   const rt_type_t *type; // &rt_str_type
-  uint32_t hash;
-  uint32_t len; // byte length | RT_STR_* flags
+  uint32_t len;          // byte length | RT_STR_* flags
   char data[];
 } rt_str_t;
 

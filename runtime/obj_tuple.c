@@ -54,6 +54,23 @@ bool rt_tuple_seq_compare(rt_binary_op_t op, const rt_val_t *a, size_t na, const
   }
 }
 
+bool rt_tuple_print_enter(rt_printer_t *p, rt_val_t container, const char *ellipsis) {
+  for (int i = 0; i < rt_state->print_depth && i < RT_PRINT_NEST; i++)
+    if (rt_state->print_stack[i] == container) {
+      rt_print_cstr(p, ellipsis);
+      return false;
+    }
+  rt_c_enter();
+  if (rt_state->print_depth < RT_PRINT_NEST) rt_state->print_stack[rt_state->print_depth] = container;
+  rt_state->print_depth++;
+  return true;
+}
+
+void rt_tuple_print_leave(void) {
+  rt_state->print_depth--;
+  rt_c_leave();
+}
+
 void rt_tuple_print_items(rt_printer_t *p, const rt_val_t *items, size_t n, const char *open,
                           const char *close) {
   rt_c_enter();
@@ -69,7 +86,9 @@ void rt_tuple_print_items(rt_printer_t *p, const rt_val_t *items, size_t n, cons
 static void tuple_print(rt_printer_t *p, rt_val_t self, bool repr) {
   (void)repr;
   rt_tuple_t *t = (rt_tuple_t *)self;
+  if (!rt_tuple_print_enter(p, self, "(...)")) return;
   rt_tuple_print_items(p, t->items, t->len, "(", t->len == 1 ? ",)" : ")");
+  rt_tuple_print_leave();
 }
 
 static rt_val_t tuple_make_new(const rt_type_t *type, size_t n, const rt_val_t *args, const rt_kw_t *kw) {

@@ -25,6 +25,11 @@ static inline size_t rt_tuple_len(rt_val_t t) {
 rt_val_t rt_tuple_from_iter(rt_val_t iterable);
 // Lexicographic comparison of two item arrays for == != < <= > >=.
 bool rt_tuple_seq_compare(rt_binary_op_t op, const rt_val_t *a, size_t na, const rt_val_t *b, size_t nb);
+// Cycle-safe printing of containers: returns false (having written
+// [ellipsis], e.g. "[...]") when [container] is already being printed;
+// otherwise records it, and the caller must call rt_tuple_print_leave.
+bool rt_tuple_print_enter(rt_printer_t *p, rt_val_t container, const char *ellipsis);
+void rt_tuple_print_leave(void);
 // Writes "(a, b)" style item lists with [open]/[close] brackets.
 void rt_tuple_print_items(rt_printer_t *p, const rt_val_t *items, size_t n, const char *open,
                           const char *close);

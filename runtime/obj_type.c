@@ -7,6 +7,7 @@
 // table), since their bases follow them in the tuple. A class's native
 // base is object or a builtin exception; instances are rt_instance_t or
 // rt_exc_t accordingly.
+#include <stddef.h>
 #include <string.h>
 
 #include "obj_type.h"
@@ -16,6 +17,7 @@
 #include "obj_func.h"
 #include "obj_int.h"
 #include "obj_list.h"
+#include "obj_set.h"
 #include "obj_str.h"
 #include "obj_tuple.h"
 #include "print.h"
@@ -85,9 +87,19 @@ rt_dict_t *rt_type_instance_dict(rt_val_t v, bool create) {
     return e->dict;
   }
   if (t == &rt_object_type) return NULL;
-  rt_instance_t *o = (rt_instance_t *)v;
-  if (!o->dict && create) o->dict = rt_dict_new(0);
-  return o->dict;
+  rt_dict_t **slot = (rt_dict_t **)((char *)v + as_class(t)->dict_offset);
+  if (!*slot && create) *slot = rt_dict_new(0);
+  return *slot;
+}
+
+// The size of the native part of instances of subclasses of [native]
+// (0 if it cannot be subclassed).
+static uint16_t native_size(const rt_type_t *native) {
+  if (native == &rt_object_type) return (uint16_t)offsetof(rt_instance_t, dict);
+  if (native == &rt_list_type) return sizeof(rt_list_t);
+  if (native == &rt_dict_type) return sizeof(rt_dict_t);
+  if (native == &rt_set_type) return sizeof(rt_set_t);
+  return 0;
 }
 
 // Calls special method [m] found on the class with self first.
@@ -287,6 +299,8 @@ static rt_val_t instance_getiter(rt_val_t self) {
     it->obj = self;
     return rt_val(it);
   }
+  const rt_type_t *nat = rt_type_native(t);
+  if (nat->getiter) return nat->getiter(self);
   rt_raise_msg(&rt_exc_TypeError, RT_MSG("'%t' object is not iterable"), self);
 }
 
@@ -330,9 +344,22 @@ static rt_val_t class_instantiate(const rt_type_t *t, size_t n, const rt_val_t *
   } else if (c->native->flags & RT_TYPE_EXC) {
     obj = rt_exc_make_new(t, n, args, kw);
   } else {
-    rt_instance_t *o = rt_gc_alloc(sizeof *o, 0);
+    // The native part (zeroed, then set up empty) plus the dict pointer.
+    rt_obj_t *o = rt_gc_alloc(c->dict_offset + sizeof(rt_dict_t *), 0);
     o->type = t;
     obj = rt_val(o);
+    if (c->native == &rt_dict_type) rt_dict_init((rt_dict_t *)o);
+    if (c->native == &rt_set_type) rt_set_init(obj);
+  }
+  if (c->native != &rt_object_type && !(c->native->flags & RT_TYPE_EXC) && !user_lookup(t, RT_QV(__init__))) {
+    // No __init__ of its own: the builtin's (list(iterable), dict(**kw), ...).
+    rt_val_t m = rt_type_lookup(t, RT_QV(__init__));
+    rt_val_t buf[8], *a = buf;
+    if (n + 1 > 8) a = rt_gc_alloc((n + 1) * sizeof(rt_val_t), 0);
+    a[0] = obj;
+    rt_memcpy(a + 1, args, n * sizeof(rt_val_t));
+    rt_obj_call(m, n + 1, a, kw);
+    return obj;
   }
   rt_val_t init = user_lookup(t, RT_QV(__init__));
   if (init) {
@@ -402,6 +429,25 @@ static rt_val_t c3(rt_val_t self, rt_val_t bases) {
   return out;
 }
 
+// RT_TYPE_DESCR if [d] holds a property or attribute hook, so that an
+// instance's own dict may not simply be consulted first.
+static unsigned short dict_descr_flag(rt_dict_t *d) {
+  size_t pos = 0;
+  rt_dict_entry_t *e;
+  while ((e = rt_dict_next(d, &pos)))
+    if (rt_is_obj(e->value, &rt_property_type) || e->key == RT_QV(__getattribute__) ||
+        e->key == RT_QV(__setattr__))
+      return RT_TYPE_DESCR;
+  return 0;
+}
+
+static unsigned short class_descr_flag(rt_class_t *c) {
+  unsigned short f = dict_descr_flag(c->dict);
+  for (size_t i = 0; i < rt_tuple_len(c->bases); i++)
+    f |= ((const rt_type_t *)rt_tuple_items(c->bases)[i])->flags & RT_TYPE_DESCR;
+  return f;
+}
+
 rt_val_t rt_type_new_class(rt_val_t name, rt_val_t bases, rt_dict_t *dict) {
   size_t nb = rt_tuple_len(bases);
   const rt_type_t *native = &rt_object_type;
@@ -413,7 +459,7 @@ rt_val_t rt_type_new_class(rt_val_t name, rt_val_t bases, rt_dict_t *dict) {
       rt_raise_msg(&rt_exc_TypeError, RT_MSG("type '%q' is not an acceptable base type"),
                    rt_qstr_val(bt->name));
     const rt_type_t *bn = rt_type_native(bt);
-    if (bn != &rt_object_type && !(bn->flags & RT_TYPE_EXC))
+    if (!native_size(bn) && !(bn->flags & RT_TYPE_EXC))
       rt_raise_msg(&rt_exc_TypeError, RT_MSG("subclassing '%q' is not supported"), rt_qstr_val(bn->name));
     if (native == &rt_object_type || rt_obj_subtype(bn, native)) native = bn;
   }
@@ -434,6 +480,8 @@ rt_val_t rt_type_new_class(rt_val_t name, rt_val_t bases, rt_dict_t *dict) {
   c->dict = dict;
   c->bases = bases;
   c->native = native;
+  c->dict_offset = native_size(native);
+  c->t.flags |= class_descr_flag(c);
   c->mro = c3(rt_val(c), bases);
   return rt_val(c);
 }
@@ -489,6 +537,7 @@ static rt_val_t type_attr(rt_val_t self, rt_val_t name, rt_val_t store) {
                  rt_qstr_val(t->name));
   if (store == RT_DELETE) return rt_dict_pop(as_class(t)->dict, name) ? RT_NONE : RT_NULL;
   rt_dict_set(as_class(t)->dict, name, store);
+  if (rt_is_obj(store, &rt_property_type)) as_class(t)->t.flags |= RT_TYPE_DESCR;
   return RT_NONE;
 }
 
@@ -679,6 +728,7 @@ const rt_type_t rt_bool_type = {
     .make_new = bool_make_new,
     .unary = bool_unary,
     .binary = bool_binary,
+    .attr = rt_int_attr,
 };
 
 static void notimpl_print(rt_printer_t *p, rt_val_t self, bool repr) {
@@ -882,6 +932,15 @@ bool rt_type_attr_lookup(rt_val_t v, rt_val_t name, rt_val_t out[2]) {
     }
     return false;
   }
+  if ((t->flags & (RT_TYPE_USER | RT_TYPE_DESCR | RT_TYPE_EXC)) == RT_TYPE_USER) {
+    // No descriptors anywhere in the MRO: the instance's own dict wins.
+    rt_dict_t *d0 = rt_type_instance_dict(v, false);
+    rt_val_t x = d0 ? rt_dict_get(d0, name) : RT_NULL;
+    if (x) {
+      out[0] = x;
+      return true;
+    }
+  }
   rt_val_t a = rt_type_lookup(t, name);
   if (a && rt_typeof(a) == &rt_property_type) {
     bind(a, v, t, out);
@@ -910,7 +969,7 @@ bool rt_type_attr_lookup(rt_val_t v, rt_val_t name, rt_val_t out[2]) {
     out[0] = rt_val(t);
     return true;
   }
-  if (name == RT_QV(__dict__) && d) {
+  if (name == RT_QV(__dict__) && (d || (d = rt_type_instance_dict(v, true)))) {
     out[0] = rt_val(d);
     return true;
   }

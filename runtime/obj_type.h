@@ -14,10 +14,13 @@ typedef struct {
   rt_dict_t *dict;         // class namespace
   rt_val_t bases;          // tuple of types
   rt_val_t mro;            // tuple of types, the class first
-  const rt_type_t *native; // nearest builtin base (object, an exception, ...)
+  const rt_type_t *native; // nearest builtin base (object, an exception, list, dict, set)
+  uint16_t dict_offset;    // where instances keep their attribute dict pointer
 } rt_class_t;
 
-// An instance of a class whose native base is object.
+// An instance of a class whose native base is object. Instances of
+// subclasses of list, dict and set are the native object followed by the
+// dict pointer (at the class's dict_offset).
 typedef struct {
   const rt_type_t *type;
   rt_dict_t *dict;

@@ -8,6 +8,7 @@
 
 #include "parse.h"
 #include "gc.h"
+#include "obj_bytes.h"
 #include "obj_exc.h"
 #include "obj_str.h"
 #include "qstr.h"
@@ -304,6 +305,11 @@ static rt_node_t *strings(rt_parser_t *p) {
     for (size_t i = 1; i < parts.n; i++)
       s = rt_str_concat(s, ((rt_node_t *)parts.items[i])->kids[0]);
     rt_gc_free(parts.items);
+    if (is_bytes) {
+      size_t n;
+      const char *d = rt_str_data(s, &n);
+      s = rt_bytes_new(d, n);
+    }
     return node1(RT_N_CONST, 0, pos, s);
   }
   return vec_node(&parts, RT_N_FSTRING, 0, pos->line, pos->col, 0);
@@ -509,33 +515,35 @@ static rt_node_t *factor(rt_parser_t *p) {
   return node1(RT_N_UNARY, op, pos, V(o));
 }
 
-// Binary operator levels, loosest first.
-static int binop_of(rt_tok_t t, int level) {
-  switch (level) {
-  case 0: return t == RT_TOK_PIPE ? RT_BINARY_OR : -1;
-  case 1: return t == RT_TOK_CARET ? RT_BINARY_XOR : -1;
-  case 2: return t == RT_TOK_AMP ? RT_BINARY_AND : -1;
-  case 3: return t == RT_TOK_LSHIFT ? RT_BINARY_LSHIFT : t == RT_TOK_RSHIFT ? RT_BINARY_RSHIFT : -1;
-  case 4: return t == RT_TOK_PLUS ? RT_BINARY_ADD : t == RT_TOK_MINUS ? RT_BINARY_SUB : -1;
-  default:
-    switch (t) {
-    case RT_TOK_STAR: return RT_BINARY_MUL;
-    case RT_TOK_SLASH: return RT_BINARY_TRUEDIV;
-    case RT_TOK_DSLASH: return RT_BINARY_FLOORDIV;
-    case RT_TOK_PERCENT: return RT_BINARY_MOD;
-    case RT_TOK_AT: return RT_BINARY_MATMUL;
-    default: return -1;
-    }
+// Binary operators: their precedence level (0 loosest: |, ^, &, shifts,
+// + -, then * / // % @) and node op, or -1.
+static int binop_of(rt_tok_t t, int *level) {
+  switch (t) {
+  case RT_TOK_PIPE: *level = 0; return RT_BINARY_OR;
+  case RT_TOK_CARET: *level = 1; return RT_BINARY_XOR;
+  case RT_TOK_AMP: *level = 2; return RT_BINARY_AND;
+  case RT_TOK_LSHIFT: *level = 3; return RT_BINARY_LSHIFT;
+  case RT_TOK_RSHIFT: *level = 3; return RT_BINARY_RSHIFT;
+  case RT_TOK_PLUS: *level = 4; return RT_BINARY_ADD;
+  case RT_TOK_MINUS: *level = 4; return RT_BINARY_SUB;
+  case RT_TOK_STAR: *level = 5; return RT_BINARY_MUL;
+  case RT_TOK_SLASH: *level = 5; return RT_BINARY_TRUEDIV;
+  case RT_TOK_DSLASH: *level = 5; return RT_BINARY_FLOORDIV;
+  case RT_TOK_PERCENT: *level = 5; return RT_BINARY_MOD;
+  case RT_TOK_AT: *level = 5; return RT_BINARY_MATMUL;
+  default: return -1;
   }
 }
 
-static rt_node_t *binary_level(rt_parser_t *p, int level) {
-  if (level > 5) return factor(p);
-  rt_node_t *e = binary_level(p, level + 1);
-  int op;
-  while ((op = binop_of(TOK, level)) >= 0) {
+// Precedence climbing over the binary operators (left associative): one C
+// frame per operand rather than one per level, which matters on the
+// ESP8266's small stack.
+static rt_node_t *binary_from(rt_parser_t *p, int min_level) {
+  rt_node_t *e = factor(p);
+  int level, op;
+  while ((op = binop_of(TOK, &level)) >= 0 && level >= min_level) {
     next(p);
-    rt_node_t *r = binary_level(p, level + 1);
+    rt_node_t *r = binary_from(p, level + 1);
     e = node2(RT_N_BINOP, op, e, V(e), V(r));
   }
   return e;
@@ -543,7 +551,7 @@ static rt_node_t *binary_level(rt_parser_t *p, int level) {
 
 static rt_node_t *expr(rt_parser_t *p) {
   enter(p);
-  rt_node_t *e = binary_level(p, 0);
+  rt_node_t *e = binary_from(p, 0);
   leave(p);
   return e;
 }
@@ -770,7 +778,7 @@ static rt_node_t *fstring_parts(rt_parser_t *p, const char *s, size_t n, bool ra
       size_t j = i;
       while (j < n && s[j] != '{' && s[j] != '}')
         j++;
-      rt_lexer_unescape(&p->lx, s + i, j - i, raw, &lit);
+      rt_lexer_unescape(&p->lx, s + i, j - i, raw, false, &lit);
       i = j;
       continue;
     }

@@ -56,8 +56,14 @@ const char *rt_qstr_str(rt_val_t q, size_t *len) {
 
 uintptr_t rt_qstr_hash(rt_val_t q) {
   unsigned idx = rt_qstr_index(q);
-  if (idx < RT_Q_COUNT) return rt_qstr_hash_bytes(static_text[idx], static_len[idx]);
-  return rt_str_hash(rt_state->qstr_dyn[idx - RT_Q_COUNT]);
+  // A small direct-mapped cache: attribute and global names repeat a lot.
+  unsigned slot = idx & (RT_QSTR_HASH_CACHE - 1);
+  if (rt_state->qstr_hash_key[slot] == idx + 1) return rt_state->qstr_hash_val[slot];
+  uintptr_t h = idx < RT_Q_COUNT ? rt_qstr_hash_bytes(static_text[idx], static_len[idx])
+                                 : rt_str_hash(rt_state->qstr_dyn[idx - RT_Q_COUNT]);
+  rt_state->qstr_hash_key[slot] = (uint16_t)(idx + 1);
+  rt_state->qstr_hash_val[slot] = (uint32_t)h;
+  return h;
 }
 
 size_t rt_qstr_count(void) {

@@ -10,6 +10,7 @@ void rt_nlr_push(rt_nlr_t *n) {
   n->prev = rt_state->nlr_top;
   n->exc = RT_NULL;
   n->c_depth = rt_state->c_depth;
+  n->print_depth = rt_state->print_depth;
   rt_state->nlr_top = n;
 }
 
@@ -25,6 +26,7 @@ void rt_raise(rt_val_t exc) {
     rt_raise_msg(&rt_exc_TypeError, RT_MSG("exceptions must derive from BaseException"));
   rt_state->nlr_top = n->prev;
   rt_state->c_depth = n->c_depth;
+  rt_state->print_depth = n->print_depth;
   n->exc = exc;
   longjmp(n->jb, 1);
 }
@@ -39,15 +41,15 @@ void rt_raise_msg(const rt_type_t *type, const char *fmt, ...) {
 
 void rt_raise_memory_error(void) {
   rt_exc_t *e = (rt_exc_t *)rt_state->memory_error;
-  e->traceback = NULL;
-  e->tb_len = e->tb_cap = 0;
+  e->tb_len = 0; // keeps its preallocated traceback room (see rt_init)
   e->context = RT_NULL;
   e->cause = RT_NULL;
   rt_raise(rt_state->memory_error);
 }
 
 void rt_c_enter(void) {
-  if (++rt_state->c_depth > RT_MAX_C_DEPTH) {
+  char *sp = __builtin_frame_address(0), *base = rt_state->stack_base;
+  if (++rt_state->c_depth > RT_MAX_C_DEPTH || (base && (size_t)(base - sp) > RT_C_STACK_MAX)) {
     rt_state->c_depth -= 8; // room to build and raise the error
     rt_raise_msg(&rt_exc_RecursionError, RT_MSG("maximum recursion depth exceeded"));
   }

@@ -19,8 +19,9 @@
 
 struct rt_nlr {
   struct rt_nlr *prev;
-  rt_val_t exc; // the exception, once caught
-  int c_depth;  // rt_state->c_depth at push, restored on catch
+  rt_val_t exc;    // the exception, once caught
+  int c_depth;     // rt_state->c_depth at push, restored on catch
+  int print_depth; // rt_state->print_depth at push, restored on catch
   jmp_buf jb;
 };
 typedef struct rt_nlr rt_nlr_t;
@@ -41,7 +42,7 @@ __attribute__((noreturn)) void rt_raise_msg(const rt_type_t *type, const char *f
 // Raises the preallocated MemoryError.
 __attribute__((noreturn)) void rt_raise_memory_error(void);
 // Enters / leaves one level of C recursion, raising RecursionError when
-// RT_MAX_C_DEPTH is passed.
+// RT_MAX_C_DEPTH levels or RT_C_STACK_MAX bytes of C stack are passed.
 void rt_c_enter(void);
 static inline void rt_c_leave(void);
 

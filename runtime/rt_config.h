@@ -38,6 +38,31 @@
 #define RT_MAX_C_DEPTH 48
 #endif
 
+// Bytes of C stack zeroed before each top-level run (gc.c), so that stale
+// pointers from earlier runs do not pin garbage. Must stay well inside the
+// stack the port provides (the ESP8266 has 8 KiB in all).
+#ifndef RT_STACK_SCRUB
+#define RT_STACK_SCRUB 3072
+#endif
+
+// Slots of the qstr hash cache (a power of two; 6 bytes each, in the
+// interpreter state).
+#ifndef RT_QSTR_HASH_CACHE
+#define RT_QSTR_HASH_CACHE 32
+#endif
+
+// C stack the runtime may use below its entry point before raising
+// RecursionError (checked with the C-depth count above). The ESP8266 has
+// 8 KiB of stack in all; a 64-bit host build has megabytes.
+#ifndef RT_C_STACK_MAX
+#define RT_C_STACK_MAX (sizeof(void *) == 4 ? 5 * 1024 : 512 * 1024)
+#endif
+
+// Nesting of containers checked for cycles while printing ([[...]]).
+#ifndef RT_PRINT_NEST
+#define RT_PRINT_NEST 16
+#endif
+
 // Longest line the friendly REPL's editor accepts.
 #ifndef RT_READLINE_MAX
 #define RT_READLINE_MAX 512
@@ -46,6 +71,12 @@
 // Raw-paste window increment (half of MicroPython's 256-byte stdin buffer).
 #ifndef RT_RAW_PASTE_WINDOW
 #define RT_RAW_PASTE_WINDOW 128
+#endif
+
+// 1: the VM checks the value-stack bounds before every instruction (test
+// builds; it guards the compiler's stack-depth arithmetic).
+#ifndef RT_VM_CHECK_STACK
+#define RT_VM_CHECK_STACK 0
 #endif
 
 // Every error message passes through RT_MSG so that a small build can

@@ -35,6 +35,10 @@ void rt_init(void *heap, size_t heap_size) {
   if (setjmp(nlr.jb) != 0) hal_fatal("rt_init: heap too small for the interpreter");
   rt_qstr_init();
   rt_state->memory_error = rt_exc_new(&rt_exc_MemoryError, 0, NULL);
+  // Room for a traceback, since there is none to allocate when it is raised.
+  rt_exc_t *me = (rt_exc_t *)rt_state->memory_error;
+  me->tb_cap = 8;
+  me->traceback = rt_gc_alloc(me->tb_cap * 2 * sizeof(rt_val_t), 0);
   rt_builtins_init();
   rt_state->modules = rt_dict_new(4);
   rt_state->main_globals = rt_dict_new(8);

@@ -49,6 +49,19 @@ rt_repl_result_t rt_repl(rt_repl_mode_t *mode);
 // KeyboardInterrupt at its next check. Safe to call at any time.
 void rt_keyboard_interrupt(void);
 
+// A builtin module the port adds (machine, esp, network, ...): [init]
+// receives the module's namespace (an rt_dict_t *, see obj_dict.h) holding
+// __name__, and fills it, e.g. with rt_builtin_new() functions (obj_func.h).
+typedef struct {
+  const char *name;
+  void (*init)(void *namespace_dict);
+} rt_port_module_t;
+
+// Registers the port's modules: [table] (static, terminated by a NULL
+// name) is searched by import after the runtime's own modules. Call once
+// before rt_init; it survives soft resets.
+void rt_register_modules(const rt_port_module_t *table);
+
 // Writes the banner line "Pyrite vX.Y.Z on DATE; BOARD\r\n" and the help
 // hint line, as the friendly REPL does on entry.
 void rt_print_banner(void);

@@ -23,6 +23,8 @@ typedef struct rt_state {
   size_t gc_nblocks;
   size_t gc_hint;  // no free block below this one
   size_t gc_rover; // next-fit position: where the last allocation ended
+  bool gc_wrapped; // a collection was asked for by the allocator since the last one
+  size_t gc_since; // blocks allocated since the last collection
   size_t gc_used_blocks;
   size_t gc_collections;
   size_t gc_peak_blocks; // most blocks ever in use at once
@@ -36,7 +38,9 @@ typedef struct rt_state {
   rt_val_t cur_exc;      // the exception being handled (sys.exc_info)
   int depth;             // Python call depth
   int max_depth;
-  int c_depth;            // C recursion depth
+  int c_depth;     // C recursion depth
+  int print_depth; // containers being printed (cycle detection, obj_tuple.c)
+  rt_val_t print_stack[RT_PRINT_NEST];
   volatile int interrupt; // set by rt_keyboard_interrupt
   int poll_countdown;
   bool reraise; // the exception being raised is re-raised: no new traceback line
@@ -44,15 +48,19 @@ typedef struct rt_state {
   // ---- names (qstr.c) ----
   rt_val_t *qstr_dyn;
   size_t qstr_dyn_len, qstr_dyn_cap;
-  uint16_t *qstr_table; // index + 1 of each name, 0 for empty slots
+  uint16_t *qstr_table;                       // index + 1 of each name, 0 for empty slots
+  uint16_t qstr_hash_key[RT_QSTR_HASH_CACHE]; // index + 1 cached in each slot
+  uint32_t qstr_hash_val[RT_QSTR_HASH_CACHE];
   size_t qstr_table_cap;
 
   // ---- interpreter ----
-  rt_dict_t *builtins;     // the builtins namespace
-  rt_dict_t *main_globals; // __main__'s namespace
-  rt_dict_t *modules;      // sys.modules
-  rt_frame_t *frame;       // innermost running Python frame
+  rt_dict_t *builtins;        // the builtins namespace
+  rt_dict_t *main_globals;    // __main__'s namespace
+  rt_dict_t *modules;         // sys.modules
+  rt_frame_t *frame;          // innermost running Python frame
+  rt_frame_t *frame_cache[8]; // freed frames kept for reuse, by size in blocks mod 8 (vm.c)
   rt_val_t sys_module;
+  uint32_t rng;   // random module state
   int rl_last_nl; // readline: the newline byte that ended the last line
 } rt_state_t;
 

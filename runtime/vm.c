@@ -54,12 +54,21 @@ const signed char rt_vm_op_effects[] = {
 // ---- frames ----
 
 // Allocates a frame for [code]; it counts towards the depth only once
-// activated.
+// activated. Recently freed frames of the same size are reused (most calls
+// return before the next one), which spares the allocator; a cached frame
+// is all zero, so it pins nothing for the collector.
 static rt_frame_t *frame_new(rt_code_t *code, rt_dict_t *globals, rt_val_t func) {
   size_t nslots = (size_t)code->n_locals + code->n_free;
   size_t size = sizeof(rt_frame_t) + (nslots + code->stack_size) * sizeof(rt_val_t) +
                 code->max_blocks * sizeof(rt_block_t);
-  rt_frame_t *f = rt_gc_alloc(size, 0);
+  size_t nb = (size + RT_GC_BLOCK - 1) / RT_GC_BLOCK;
+  rt_frame_t **slot = &rt_state->frame_cache[nb & 7], *f = *slot;
+  if (f && f->blocks_used == nb) {
+    *slot = NULL;
+  } else {
+    f = rt_gc_alloc(size, 0);
+    f->blocks_used = nb > 0xffff ? 0 : (uint16_t)nb;
+  }
   f->code = code;
   f->globals = globals;
   f->func = func;
@@ -81,7 +90,16 @@ static void frame_push(rt_frame_t *f) {
 
 static void frame_pop(rt_frame_t *f) {
   rt_state->depth--;
-  if (!f->is_gen) rt_gc_free(f);
+  if (f->is_gen) return;
+  size_t nb = f->blocks_used;
+  rt_frame_t **slot = &rt_state->frame_cache[nb & 7];
+  if (nb && !*slot) {
+    memset(f, 0, nb * RT_GC_BLOCK);
+    f->blocks_used = (uint16_t)nb;
+    *slot = f;
+  } else {
+    rt_gc_free(f);
+  }
 }
 
 static __attribute__((noreturn)) void arg_error(rt_func_t *fn, const char *fmt, ...) {
@@ -643,11 +661,28 @@ L_DELETE_NAME:
   if (!rt_dict_pop(f->locals ? f->locals : f->globals, code->names[arg]))
     rt_raise_msg(&rt_exc_NameError, RT_MSG("name '%q' is not defined"), code->names[arg]);
   DISPATCH();
-L_LOAD_ATTR:
+L_LOAD_ATTR : {
   arg = FETCH_ARG();
+  rt_val_t o = TOP();
+  if (rt_is_ptr(o) &&
+      (rt_ptr(o)->type->flags & (RT_TYPE_USER | RT_TYPE_DESCR | RT_TYPE_EXC)) == RT_TYPE_USER) {
+    // An instance attribute of a plain class: the inline cache holds the
+    // entry index in the instance dict where the name was last found.
+    rt_dict_t *d = rt_type_instance_dict(o, false);
+    uint16_t hint = (uint16_t)(ip[0] | (ip[1] << 8));
+    rt_val_t v = d ? rt_dict_get_hint(d, code->names[arg], &hint) : RT_NULL;
+    if (v) {
+      ((uint8_t *)ip)[0] = (uint8_t)hint;
+      ((uint8_t *)ip)[1] = (uint8_t)(hint >> 8);
+      ip += 2;
+      TOP() = v;
+      DISPATCH();
+    }
+  }
   ip += 2;
-  TOP() = rt_obj_getattr(TOP(), code->names[arg]);
+  TOP() = rt_obj_getattr(o, code->names[arg]);
   DISPATCH();
+}
 L_STORE_ATTR : {
   arg = FETCH_ARG();
   rt_val_t o = sp[-1], v = sp[-2];
@@ -987,6 +1022,16 @@ L_BINARY_OP : {
     case RT_BINARY_AND: TOP() = rt_small(x & y); DISPATCH();
     case RT_BINARY_OR: TOP() = rt_small(x | y); DISPATCH();
     case RT_BINARY_XOR: TOP() = rt_small(x ^ y); DISPATCH();
+    default: break;
+    }
+  } else if (rt_is_obj(a, &rt_float_type) && rt_is_obj(b, &rt_float_type)) {
+    double x = rt_float_get(a), y = rt_float_get(b);
+    unsigned op =
+        arg > RT_BINARY_INPLACE_FIRST && arg < RT_BINARY_LT ? arg - RT_BINARY_INPLACE_FIRST - 1 : arg;
+    switch (op) {
+    case RT_BINARY_ADD: TOP() = rt_float_new(x + y); DISPATCH();
+    case RT_BINARY_SUB: TOP() = rt_float_new(x - y); DISPATCH();
+    case RT_BINARY_MUL: TOP() = rt_float_new(x * y); DISPATCH();
     default: break;
     }
   }

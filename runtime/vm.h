@@ -51,8 +51,9 @@ struct rt_frame {
   uint8_t yielded; // set when the frame suspended at a yield
   uint8_t is_gen;  // owned by a generator: never freed on return
   uint8_t pad;
-  rt_val_t pending; // generators: exception to raise on resume
-  rt_val_t slots[]; // n_locals + n_free slots, then the value stack
+  uint16_t blocks_used; // size of this allocation in GC blocks (frame cache)
+  rt_val_t pending;     // generators: exception to raise on resume
+  rt_val_t slots[];     // n_locals + n_free slots, then the value stack
 };
 
 // Calls Python function [f] from C. Raises.

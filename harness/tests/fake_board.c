@@ -71,6 +71,22 @@ static void run_code(fake_t *f, char *so, size_t socap, char *se, size_t secap) 
     snprintf(so, socap, "fakepython\r\n3.4.0; Fake v0.0\r\nfake8266\r\nFake module with ESP8266\r\n");
     return;
   }
+  // The rig's link check: s='<literal>' then print(len(s),s[::50]).
+  if (!strncmp(f->code, "s='", 3) && strstr(f->code, "print(len(s),s[::50])")) {
+    const char *lit = f->code + 3;
+    const char *end = strchr(lit, '\'');
+    size_t n = end ? (size_t)(end - lit) : 0;
+    size_t o = (size_t)snprintf(so, socap, "%zu ", n);
+    for (size_t i = 0; i < n && o + 3 < socap; i += 50)
+      so[o++] = lit[i];
+    snprintf(so + o, socap - o, "\r\n");
+    return;
+  }
+  if (strstr(f->code, "#memoryerror")) {
+    snprintf(se, secap, "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"
+                        "MemoryError: memory allocation failed, allocating 4096 bytes\r\n");
+    return;
+  }
   if (strstr(f->code, "#stats")) {
     snprintf(so, socap, "paste=%d violations=%d granted=%d\r\n", f->paste_count, f->violations, f->granted);
     return;
@@ -110,6 +126,14 @@ static void execute(fake_t *f) {
   if (strstr(f->code, "#disconnect")) {
     pause_ms(50);
     _exit(0);
+  }
+  if (strstr(f->code, "#fatal")) {
+    outs(f, "Fatal exception 28(LoadProhibitedCause):\r\nepc1=0x4020a1b3, epc2=0x00000000, epc3=0x00000000, "
+            "excvaddr=0x00000000, depc=0x00000000\r\n\r\n ets Jan  8 2013,rst cause:2, boot mode:(3,6)\r\n\r\n"
+            "load 0x40100000, len 31088, room 16 \r\n" FRIENDLY);
+    f->raw = 0;
+    f->len = 0;
+    return;
   }
   if (strstr(f->code, "#reboot")) {
     outs(f, "\r\n ets Jan  8 2013,rst cause:4, boot mode:(3,6)\r\n\r\nwdt reset\r\n" FRIENDLY);

@@ -9,7 +9,10 @@
 //   raise ValueError('M')     a traceback ending "ValueError: M" on stderr
 //   #hang                     no end until Ctrl-C, then KeyboardInterrupt
 //   #disconnect               closes the connection mid-run
-//   #reboot                   prints the ROM reset line and the friendly banner
+//   #reboot                   prints the ROM reset line (WDT) and the friendly banner
+//   #fatal                    a Fatal exception 28 dump, the ROM line (cause 2), boot spew
+//   #memoryerror              raises MemoryError before printing anything
+//   s='...' print(len(s),s[::50])  the rig's link check, answered correctly
 //   #abrupt                   raw-paste: stops the upload early (compile error)
 //   #stats                    prints "paste=N violations=N granted=N"
 //   sys.implementation        the identity probe: four fixed lines

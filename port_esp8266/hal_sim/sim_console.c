@@ -8,7 +8,9 @@
 #define _GNU_SOURCE // accept4
 #include "sim_console.h"
 #include "board_hal.h"
+#include "sim_board.h"
 #include "sim_control.h"
+#include "sim_rfc2217.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -28,6 +30,7 @@ static struct {
   bool stdio;
   bool plain_newlines; // stdio: drop the "\r" of "\r\n"
   bool cr_pending;     // plain_newlines: a "\r" was held back
+  bool rfc2217;        // TCP: Telnet/RFC 2217 framing on the wire
   unsigned char buf[512];
   size_t buf_len, buf_pos; // received bytes not yet handed out
   uint32_t byte_ns;        // --baud-limit: time one byte takes on the line, 0: none
@@ -53,6 +56,8 @@ int sim_console_listen_tcp(uint16_t port) {
   con.listen_fd = fd;
   return ntohs(addr.sin_port);
 }
+
+void sim_console_set_rfc2217(int on) { con.rfc2217 = on != 0; }
 
 void sim_console_set_baud_limit(uint32_t baud) { con.byte_ns = baud ? (uint32_t)(10000000000ull / baud) : 0; }
 
@@ -103,6 +108,9 @@ static void drop_client(void) {
   close(con.client_fd);
   con.client_fd = con.out_fd = -1;
   con.buf_len = con.buf_pos = 0;
+  // A serial port closed releases its modem lines (never a falling EN edge,
+  // so this cannot reset the board from here).
+  if (con.rfc2217) sim_board_set_lines(false, false);
 }
 
 static void accept_client(void) {
@@ -117,6 +125,12 @@ static void accept_client(void) {
   int one = 1;
   setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
   con.client_fd = con.out_fd = fd;
+  if (con.rfc2217) sim_rfc2217_start();
+}
+
+void sim_console_send_raw(const void *buf, size_t len) {
+  if (con.stdio || con.client_fd < 0) return;
+  if (send(con.client_fd, buf, len, MSG_NOSIGNAL) != (ssize_t)len) drop_client();
 }
 
 // Milliseconds left until [deadline_us] for poll(), or -1 to wait forever.
@@ -132,6 +146,7 @@ int board_console_rx(uint32_t timeout_us) {
   for (;;) {
     while (con.buf_pos < con.buf_len) {
       int c = con.buf[con.buf_pos++];
+      if (con.rfc2217 && !con.stdio && (c = sim_rfc2217_rx((uint8_t)c)) < 0) continue; // Telnet protocol
       pace_rx();
       if (sim_control_pass_byte(true)) return c;
     }
@@ -175,6 +190,11 @@ int board_console_rx(uint32_t timeout_us) {
 
 static void write_all(const char *buf, size_t len) {
   pace_tx(len);
+  char escaped[2 * 256];
+  if (con.rfc2217 && !con.stdio && len <= 256) { // send_filtered hands out at most 256 at a time
+    len = sim_rfc2217_escape(buf, len, escaped);
+    buf = escaped;
+  }
   while (len > 0 && con.out_fd >= 0) {
     ssize_t n = con.stdio ? write(con.out_fd, buf, len) : send(con.out_fd, buf, len, MSG_NOSIGNAL);
     if (n < 0 && errno == EINTR) continue;

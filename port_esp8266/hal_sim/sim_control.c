@@ -3,6 +3,8 @@
 #define _GNU_SOURCE // accept4
 #include "sim_control.h"
 #include "board_hal.h"
+#include "sim_board.h"
+#include "sim_flash.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -99,6 +101,16 @@ static void command(char *line) {
     else if (arg && strcmp(arg, "hard")) return reply("error reset takes power, hard, wdt or soft\n");
     reply("ok\n");
     board_reset(cause);
+  } else if (!strcmp(verb, "boot")) {
+    if (!arg || (strcmp(arg, "download") && strcmp(arg, "flash")))
+      return reply("error boot takes download or flash\n");
+    reply("ok\n");
+    sim_board_reset_boot(BOARD_RESET_HARD, !strcmp(arg, "download"));
+  } else if (!strcmp(verb, "brownout")) {
+    if (arg && strcmp(arg, "now")) return reply("error brownout takes nothing or now\n");
+    reply("ok\n");
+    if (arg) sim_board_brownout();
+    sim_flash_brownout_after(0);
   } else if (!strcmp(verb, "hang")) {
     reply("ok\n");
     freeze();
@@ -112,14 +124,15 @@ static void command(char *line) {
     ctl.muted = false;
     ctl.drop_rate = 0;
     ctl.hang_after = ctl.reset_after = -1;
+    sim_flash_brownout_after(-1);
     reply("ok\n");
   } else if (!strcmp(verb, "status")) {
-    char text[128];
-    snprintf(text, sizeof text, "ok muted=%d drop=%g hang-after=%ld reset-after=%ld\n", ctl.muted,
-             ctl.drop_rate, ctl.hang_after, ctl.reset_after);
+    char text[160];
+    snprintf(text, sizeof text, "ok muted=%d drop=%g hang-after=%ld reset-after=%ld brownout-after-writes=%ld\n",
+             ctl.muted, ctl.drop_rate, ctl.hang_after, ctl.reset_after, sim_flash_brownout_pending());
     reply(text);
   } else {
-    reply("error unknown command (reset, hang, mute, drop, clear, status)\n");
+    reply("error unknown command (reset, hang, mute, drop, clear, status, boot, brownout)\n");
   }
 }
 

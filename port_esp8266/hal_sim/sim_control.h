@@ -10,6 +10,10 @@
 //   drop RATE                    drop console bytes (both ways) at RATE 0..1
 //   clear                        all faults off (a hang needs a reset)
 //   status                       one line: the faults in force
+//   boot download|flash          reset (external, rst cause 2) with GPIO0 held
+//                                low (ROM UART download) or high (flash boot)
+//   brownout [now]               the next flash write is cut short by a
+//                                brown-out (power-on reset); "now": at once
 #ifndef SIM_CONTROL_H
 #define SIM_CONTROL_H
 

@@ -8,9 +8,12 @@
 // too; it grows into sim/ as devices arrive.
 #include "board_hal.h"
 #include "port.h"
+#include "sim_board.h"
 #include "sim_console.h"
 #include "sim_control.h"
+#include "sim_flash.h"
 #include "sim_profile.h"
+#include "sim_rom.h"
 
 #include <errno.h>
 #include <setjmp.h>
@@ -27,6 +30,12 @@
 // Longest script `vboard run` accepts; the chip could not hold more.
 #define RUN_SOURCE_MAX (1024 * 1024)
 
+// How long after EN rises the chip samples its strapping pins: the RC delay
+// on the EN pin of NodeMCU-style boards. It is what lets esptool's two
+// separate line changes (DTR on, then RTS off) boot the ROM loader although
+// EN already rises between them (both asserted = no reset).
+#define EN_RC_DELAY_NS 10000000u
+
 static struct {
   jmp_buf reset_point; // board_reset() restarts the boot sequence here
   int reset_cause;
@@ -34,6 +43,13 @@ static struct {
   void *heap;       // the GC heap, kept across resets as the chip's RAM is
   size_t heap_size;
   sim_profile_t profile;
+  bool download;     // the boot in progress is the ROM's UART download mode
+  bool brownout;     // the reset in progress was a brown-out
+  bool en_low;       // EN pin held low (RFC 2217 lines): the chip is in reset
+  bool gpio0_low;    // GPIO0 pulled low by the lines
+  bool held;         // stopped at the reset point until EN rises
+  uint64_t en_rise_ns;
+  uint32_t baud;
 } board = {.reset_cause = BOARD_RESET_POWER_ON};
 
 static uint64_t monotonic_ns(void) {
@@ -50,7 +66,51 @@ int board_reset_cause(void) { return board.reset_cause; }
 
 void board_reset(int cause) {
   board.reset_cause = cause;
+  board.download = board.gpio0_low; // the straps are sampled at every reset
   longjmp(board.reset_point, 1);
+}
+
+const sim_profile_t *sim_board_profile(void) { return &board.profile; }
+
+uint32_t sim_board_baud(void) { return board.baud ? board.baud : 115200; }
+
+void sim_board_reset_boot(int cause, bool download) {
+  board.reset_cause = cause;
+  board.download = download;
+  longjmp(board.reset_point, 1);
+}
+
+void sim_board_brownout(void) {
+  board.brownout = true;
+  board_reset(BOARD_RESET_POWER_ON);
+}
+
+void sim_board_set_lines(bool dtr, bool rts) {
+  bool en_low = rts && !dtr;
+  board.gpio0_low = dtr && !rts;
+  if (en_low == board.en_low) return;
+  board.en_low = en_low;
+  if (!en_low) {
+    board.en_rise_ns = monotonic_ns();
+  } else if (!board.held) {
+    board.held = true; // falling EN: the chip stops where it stands
+    longjmp(board.reset_point, 1);
+  }
+}
+
+// Held in reset by EN: console input is read (for the line changes it
+// carries) and thrown away until EN has been high for the RC delay.
+// Returns false when the console input ended for good.
+static bool hold_in_reset(void) {
+  for (;;) {
+    int c = board_console_rx(2000);
+    if (c == BOARD_RX_CLOSED) return false;
+    if (!board.en_low && monotonic_ns() - board.en_rise_ns >= EN_RC_DELAY_NS) break;
+  }
+  board.held = false;
+  board.reset_cause = BOARD_RESET_HARD;
+  board.download = board.gpio0_low;
+  return true;
 }
 
 // The "rst cause" number the ROM prints for a reset reason (PROTOCOLS.md
@@ -65,16 +125,23 @@ static int rom_rst_cause(int cause) {
   }
 }
 
+// The ROM's first words after a reset (PROTOCOLS.md 3.9): boot mode (1,7)
+// is the UART download mode, (3,6) a flash boot. A brown-out shows as a
+// power-on reset with a vboard note after the boot mode; the download mode
+// ends with the ROM's "waiting for host".
 static void print_rom_boot_line(void) {
-  char line[96];
-  int n = snprintf(line, sizeof line, "\r\n ets Jan  8 2013,rst cause:%d, boot mode:(3,6)\r\n\r\n",
-                   rom_rst_cause(board.reset_cause));
+  char line[160];
+  int n = snprintf(line, sizeof line, "\r\n ets Jan  8 2013,rst cause:%d, boot mode:(%s)%s\r\n\r\n%s",
+                   rom_rst_cause(board.reset_cause), board.download ? "1,7" : "3,6",
+                   board.brownout ? " (vboard: brown-out during a flash write)" : "",
+                   board.download ? "waiting for host\r\n" : "");
+  board.brownout = false;
   board_console_tx(line, (size_t)n);
 }
 
 static void usage(FILE *to) {
   fprintf(to, "usage: vboard [--port N] [--control-port N] [--fault SPEC]... [--profile P]\n"
-              "              [--heap SIZE] [--baud-limit BAUD] [--stdio]\n"
+              "              [--heap SIZE] [--baud-limit BAUD] [--stdio] [--rfc2217] [--flash FILE]\n"
               "       vboard run [--heap SIZE] [--profile P] FILE.py\n"
               "\n"
               "The virtual ESP8266 board running the Pyrite firmware.\n"
@@ -83,6 +150,11 @@ static void usage(FILE *to) {
               "               (default 0: a free port); prints\n"
               "               'vboard: console on 127.0.0.1:PORT' once listening\n"
               "  --stdio      serve the console on stdin/stdout instead; exits at end of input\n"
+              "  --rfc2217    the TCP console speaks RFC 2217 (Telnet COM-PORT-OPTION): DTR/RTS\n"
+              "               drive EN and GPIO0 as a NodeMCU's auto-reset circuit does\n"
+              "  --flash FILE the SPI flash's contents, kept across resets and runs (created\n"
+              "               erased at the module's size if missing; default: a temporary\n"
+              "               file deleted at exit)\n"
               "  --baud-limit BAUD  throttle the console to BAUD (8N1) both ways, as a real\n"
               "               UART at that rate would (e.g. 115200)\n"
               "  --heap SIZE  GC heap in bytes, K or M suffix allowed (default 38K, as on the chip)\n"
@@ -91,12 +163,17 @@ static void usage(FILE *to) {
               "  --control-port N  fault-injection socket on 127.0.0.1:N (0: a free port); prints\n"
               "               'vboard: control on 127.0.0.1:PORT'. Line commands, each answered\n"
               "               'ok' or 'error ...': reset [power|hard|wdt|soft], hang, mute,\n"
-              "               drop RATE, clear, status\n"
+              "               drop RATE, clear, status, boot download|flash, brownout [now]\n"
               "  --fault SPEC fault from the start (repeatable): hang-after=N or reset-after=N\n"
-              "               (console bytes received), drop=RATE (0..1), mute\n"
+              "               (console bytes received), drop=RATE (0..1), mute,\n"
+              "               brownout-after-writes=N (the flash write after N is cut short)\n"
+
               "  run FILE.py  run the script once, print its output, exit with its status\n"
               "               (0 on success, 1 on an uncaught exception, SystemExit's code)\n"
-              "  --version    print the firmware version\n");
+              "  --version    print the firmware version\n"
+              "\n"
+              "A reset into boot mode (1,7) (GPIO0 low) runs the ROM serial loader instead of\n"
+              "the firmware: SLIP commands as esptool speaks them (PROTOCOLS.md 3).\n");
 }
 
 // Parses "38K", "65536", "1M". Returns 0 for anything else.
@@ -152,9 +229,11 @@ static int run_script(const char *path) {
 // the console connection survives, as a USB serial link does.
 static void __attribute__((noinline)) serve(void) {
   setjmp(board.reset_point);
+  if (board.held && !hold_in_reset()) return;
   board.boot_ns = monotonic_ns();
   print_rom_boot_line();
-  port_boot(board.heap, board.heap_size);
+  if (board.download) sim_rom_run();
+  else port_boot(board.heap, board.heap_size);
 }
 
 int main(int argc, char **argv) {
@@ -164,6 +243,7 @@ int main(int argc, char **argv) {
   int profile_given = 0;
   int run_mode = 0; // `vboard run`: options may stand before or after FILE
   const char *script = NULL;
+  const char *flash_path = NULL;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -187,8 +267,12 @@ int main(int argc, char **argv) {
         return 2;
       }
     } else if (!strcmp(a, "--fault") && i + 1 < argc) {
-      if (!sim_control_fault(argv[++i])) {
-        fprintf(stderr, "vboard: bad --fault '%s' (hang-after=N, reset-after=N, drop=RATE, mute)\n", argv[i]);
+      ++i;
+      if (!sim_control_fault(argv[i]) && !sim_flash_fault(argv[i])) {
+        fprintf(stderr,
+                "vboard: bad --fault '%s' (hang-after=N, reset-after=N, drop=RATE, mute, "
+                "brownout-after-writes=N)\n",
+                argv[i]);
         return 2;
       }
     } else if (!strcmp(a, "--profile") && i + 1 < argc) {
@@ -212,6 +296,11 @@ int main(int argc, char **argv) {
         return 2;
       }
       sim_console_set_baud_limit((uint32_t)baud);
+      board.baud = (uint32_t)baud;
+    } else if (!strcmp(a, "--flash") && i + 1 < argc) {
+      flash_path = argv[++i];
+    } else if (!strcmp(a, "--rfc2217")) {
+      sim_console_set_rfc2217(1);
     } else if (!strcmp(a, "--stdio")) {
       use_stdio = 1;
     } else if (!strcmp(a, "run") && !run_mode) {
@@ -228,6 +317,11 @@ int main(int argc, char **argv) {
   if (run_mode && !script) {
     fprintf(stderr, "vboard: run needs a FILE.py\n");
     usage(stderr);
+    return 2;
+  }
+  char err[600];
+  if (sim_flash_open(flash_path, &board.profile, err, sizeof err) < 0) {
+    fprintf(stderr, "vboard: %s\n", err);
     return 2;
   }
   signal(SIGPIPE, SIG_IGN);

@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include "fake_hal.h"
+#include "obj_dict.h"
+#include "obj_func.h"
+#include "qstr.h"
 #include "state.h"
 #include "test_util.h"
 
@@ -89,6 +92,10 @@ START_TEST(keyboard_interrupt_stops_loop) {
       tu_run("try:\n    while True: pass\nexcept KeyboardInterrupt:\n    print('stopped')\n", &out),
       RT_EXEC_OK);
   ck_assert_str_eq(out, "stopped\n");
+  // Loops inside builtins are interruptible too.
+  fake_hal_interrupt_after(2);
+  ck_assert_int_eq(tu_run("sum(range(10 ** 12))\n", &out), RT_EXEC_EXCEPTION);
+  ck_assert_ptr_nonnull(strstr(out, "KeyboardInterrupt\n"));
 }
 END_TEST
 
@@ -103,6 +110,31 @@ START_TEST(sys_module) {
 }
 END_TEST
 
+// A port module made through the registration API.
+static rt_val_t twice(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  return rt_small(2 * rt_small_get(args[0]));
+}
+
+static void board_init(void *ns) {
+  rt_dict_set(ns, rt_qstr_from_cstr("twice"), rt_builtin_new("twice", twice, 1, 1, 0));
+  rt_dict_set(ns, rt_qstr_from_cstr("ANSWER"), rt_small(42));
+}
+
+static const rt_port_module_t port_mods[] = {{"board", board_init}, {NULL, NULL}};
+
+START_TEST(port_modules) {
+  rt_register_modules(port_mods);
+  tu_init(128 * 1024);
+  const char *out;
+  ck_assert_int_eq(tu_run("import board\nprint(board.twice(21), board.ANSWER, board.twice)\n", &out),
+                   RT_EXEC_OK);
+  ck_assert_str_eq(out, "42 42 <built-in function twice>\n");
+  ck_assert_int_eq(tu_run("import nosuch\n", &out), RT_EXEC_EXCEPTION);
+  ck_assert_ptr_nonnull(strstr(out, "ModuleNotFoundError: No module named 'nosuch'\n"));
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("exc");
   TCase *tc = tcase_create("core");
@@ -113,6 +145,7 @@ int main(void) {
   tcase_add_test(tc, system_exit_codes);
   tcase_add_test(tc, keyboard_interrupt_stops_loop);
   tcase_add_test(tc, sys_module);
+  tcase_add_test(tc, port_modules);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);

@@ -108,7 +108,9 @@ START_TEST(random_snippets_never_crash) {
   tu_init(48 * 1024);
   char buf[2048];
   int statuses[3] = {0, 0, 0};
-  for (int i = 0; i < 3000; i++) {
+  int runs = getenv("FUZZ_RUNS") ? atoi(getenv("FUZZ_RUNS")) : 3000;
+  if (getenv("FUZZ_SEED")) rng = strtoul(getenv("FUZZ_SEED"), NULL, 0);
+  for (int i = 0; i < runs; i++) {
     size_t n = make_snippet(buf, sizeof buf);
     fake_hal_interrupt_after(20);
     fake_hal_clear_output();

@@ -1,0 +1,18 @@
+# list methods: append, extend, insert, remove, pop, index, count, sort, reverse, copy, clear.
+l = [3, 1, 2]
+l.append(5)
+l.extend((7, 8))
+l.insert(0, 0)
+l.insert(-1, 9)
+l.insert(100, 10)
+print(l)
+l.remove(7)
+print(l.pop(), l.pop(0), l)
+print(l.index(2), l.index(2, 1), l.count(1), [1, 1, 2].count(1))
+l.sort()
+print(l)
+l.reverse()
+print(l)
+c = l.copy()
+c.clear()
+print(c, len(l))

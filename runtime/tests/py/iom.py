@@ -1,0 +1,16 @@
+import io, json
+s = io.StringIO()
+print("hello", 42, file=s)
+s.write("more\n")
+print(repr(s.getvalue()), s.tell())
+s.seek(0)
+print(repr(s.readline()), repr(s.read()))
+with io.StringIO("a\nb\n") as f:
+    print([f.readline(), f.readline(), f.readline()])
+b = io.BytesIO(b"xyz")
+b.seek(3)
+b.write(b"!")
+print(b.getvalue(), b.read())
+out = io.StringIO()
+json.dump({"k": [1, 2]}, out)
+print(out.getvalue(), json.load(io.StringIO('{"a": null}')))
