@@ -38,7 +38,7 @@ static struct {
   uint64_t tx_free_ns;     // when the line is free to take more output
 } con = {.listen_fd = -1, .client_fd = -1, .out_fd = -1};
 
-int sim_console_listen_tcp(uint16_t port) {
+int sim_listen_loopback(uint16_t port, int *fd_out) {
   int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (fd < 0) return -1;
   int one = 1;
@@ -53,9 +53,11 @@ int sim_console_listen_tcp(uint16_t port) {
     errno = saved;
     return -1;
   }
-  con.listen_fd = fd;
+  *fd_out = fd;
   return ntohs(addr.sin_port);
 }
+
+int sim_console_listen_tcp(uint16_t port) { return sim_listen_loopback(port, &con.listen_fd); }
 
 void sim_console_set_rfc2217(int on) { con.rfc2217 = on != 0; }
 

@@ -12,6 +12,10 @@
 // bound, or -1 with errno set.
 int sim_console_listen_tcp(uint16_t port);
 
+// Opens a listening TCP socket on 127.0.0.1:[port] (0: a free port) into
+// *[fd_out]. Returns the port bound, or -1 with errno set.
+int sim_listen_loopback(uint16_t port, int *fd_out);
+
 // Uses stdin/stdout instead. With [plain_newlines], "\r\n" written by the
 // firmware reaches stdout as "\n" (for `vboard run`, whose output is
 // compared with CPython's).

@@ -2,6 +2,7 @@
 // sim_control.c: fault injection for the virtual board (see sim_control.h).
 #define _GNU_SOURCE // accept4
 #include "sim_control.h"
+#include "sim_console.h"
 #include "board_hal.h"
 #include "sim_board.h"
 #include "sim_flash.h"
@@ -27,24 +28,7 @@ static struct {
   long reset_after;        // received bytes left before a reset, -1: none
 } ctl = {.listen_fd = -1, .client_fd = -1, .rng = 0x9e3779b97f4a7c15u, .hang_after = -1, .reset_after = -1};
 
-int sim_control_listen(uint16_t port) {
-  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) return -1;
-  int one = 1;
-  setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons(port)};
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  if (bind(fd, (struct sockaddr *)&addr, sizeof addr) < 0 || listen(fd, 4) < 0 ||
-      getsockname(fd, (struct sockaddr *)&addr, &len) < 0) {
-    int saved = errno;
-    close(fd);
-    errno = saved;
-    return -1;
-  }
-  ctl.listen_fd = fd;
-  return ntohs(addr.sin_port);
-}
+int sim_control_listen(uint16_t port) { return sim_listen_loopback(port, &ctl.listen_fd); }
 
 static bool parse_rate(const char *text, double *rate) {
   char *end;
