@@ -20,7 +20,9 @@ static struct {
   int interrupt_char;  // -1: none
 } rx = {.interrupt_char = -1};
 
-static unsigned ring_count(void) { return (rx.head - rx.tail) % (2 * RX_RING_SIZE); }
+static unsigned ring_count(void) {
+  return (rx.head - rx.tail) % (2 * RX_RING_SIZE);
+}
 
 // Files one received byte: an interrupt, a buffered byte, or a dropped one.
 static void take_byte(int c) {
@@ -43,18 +45,27 @@ int hal_console_read(void) {
   return c >= 0 ? c : -1;
 }
 
-void hal_console_write(const char *buf, size_t len) { board_console_tx(buf, len); }
+void hal_console_write(const char *buf, size_t len) {
+  board_console_tx(buf, len);
+}
 
 void hal_poll(void) {
   int c;
-  while ((c = board_console_rx(0)) >= 0) take_byte(c);
+  while ((c = board_console_rx(0)) >= 0)
+    take_byte(c);
 }
 
-void hal_set_interrupt_char(int c) { rx.interrupt_char = c; }
+void hal_set_interrupt_char(int c) {
+  rx.interrupt_char = c;
+}
 
-uint32_t hal_ticks_ms(void) { return (uint32_t)(board_ticks_us() / 1000); }
+uint32_t hal_ticks_ms(void) {
+  return (uint32_t)(board_ticks_us() / 1000);
+}
 
-uint64_t hal_ticks_us(void) { return board_ticks_us(); }
+uint64_t hal_ticks_us(void) {
+  return board_ticks_us();
+}
 
 // Sleeps by waiting for console input, so a Ctrl-C ends the wait at once
 // instead of after the sleep.
@@ -64,20 +75,27 @@ void hal_delay_us(uint32_t us) {
     uint64_t now = board_ticks_us();
     if (now >= end) return;
     int c = board_console_rx((uint32_t)(end - now));
-    if (c >= 0) take_byte(c);
-    else if (c == BOARD_RX_CLOSED) return;
+    if (c >= 0)
+      take_byte(c);
+    else if (c == BOARD_RX_CLOSED)
+      return;
   }
 }
 
-const char *hal_board_name(void) { return board_name(); }
+const char *hal_board_name(void) {
+  return board_name();
+}
 
-void hal_reset(void) { board_reset(BOARD_RESET_SOFT); }
+void hal_reset(void) {
+  board_reset(BOARD_RESET_SOFT);
+}
 
 void hal_fatal(const char *msg) {
   static const char head[] = "\r\nFATAL: ";
   board_console_tx(head, sizeof head - 1);
   size_t n = 0;
-  while (msg[n]) n++;
+  while (msg[n])
+    n++;
   board_console_tx(msg, n);
   board_console_tx("\r\n", 2);
   board_reset(BOARD_RESET_EXCEPTION);

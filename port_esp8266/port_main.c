@@ -7,7 +7,9 @@
 
 #include <string.h>
 
-static void say(const char *text) { board_console_tx(text, strlen(text)); }
+static void say(const char *text) {
+  board_console_tx(text, strlen(text));
+}
 
 void port_boot(void *heap, size_t heap_size) {
   rt_repl_mode_t mode = RT_REPL_FRIENDLY;

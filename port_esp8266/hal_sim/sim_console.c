@@ -57,11 +57,17 @@ int sim_listen_loopback(uint16_t port, int *fd_out) {
   return ntohs(addr.sin_port);
 }
 
-int sim_console_listen_tcp(uint16_t port) { return sim_listen_loopback(port, &con.listen_fd); }
+int sim_console_listen_tcp(uint16_t port) {
+  return sim_listen_loopback(port, &con.listen_fd);
+}
 
-void sim_console_set_rfc2217(int on) { con.rfc2217 = on != 0; }
+void sim_console_set_rfc2217(int on) {
+  con.rfc2217 = on != 0;
+}
 
-void sim_console_set_baud_limit(uint32_t baud) { con.byte_ns = baud ? (uint32_t)(10000000000ull / baud) : 0; }
+void sim_console_set_baud_limit(uint32_t baud) {
+  con.byte_ns = baud ? (uint32_t)(10000000000ull / baud) : 0;
+}
 
 static uint64_t now_ns(void) {
   struct timespec ts;
@@ -72,7 +78,8 @@ static uint64_t now_ns(void) {
 static void sleep_until_ns(uint64_t when) {
   uint64_t now = now_ns();
   if (when <= now) return;
-  struct timespec ts = {.tv_sec = (time_t)((when - now) / 1000000000u), .tv_nsec = (long)((when - now) % 1000000000u)};
+  struct timespec ts = {.tv_sec = (time_t)((when - now) / 1000000000u),
+                        .tv_nsec = (long)((when - now) % 1000000000u)};
   nanosleep(&ts, NULL);
 }
 
@@ -155,7 +162,8 @@ int board_console_rx(uint32_t timeout_us) {
     struct pollfd fds[4];
     int n = 0, client_at = -1, listen_at = -1, control_fds[2];
     int controls = sim_control_fds(control_fds);
-    for (int i = 0; i < controls; i++) fds[n++] = (struct pollfd){.fd = control_fds[i], .events = POLLIN};
+    for (int i = 0; i < controls; i++)
+      fds[n++] = (struct pollfd){.fd = control_fds[i], .events = POLLIN};
     if (con.client_fd >= 0) {
       client_at = n;
       fds[n++] = (struct pollfd){.fd = con.client_fd, .events = POLLIN};
@@ -201,8 +209,10 @@ static void write_all(const char *buf, size_t len) {
     ssize_t n = con.stdio ? write(con.out_fd, buf, len) : send(con.out_fd, buf, len, MSG_NOSIGNAL);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      if (con.stdio) con.out_fd = -1;
-      else drop_client();
+      if (con.stdio)
+        con.out_fd = -1;
+      else
+        drop_client();
       return;
     }
     buf += n;

@@ -23,12 +23,14 @@ static struct {
   size_t line_len;
   bool muted;
   double drop_rate;
-  uint64_t rng;            // xorshift state: byte loss is reproducible
-  long hang_after;         // received bytes left before a hang, -1: none
-  long reset_after;        // received bytes left before a reset, -1: none
+  uint64_t rng;     // xorshift state: byte loss is reproducible
+  long hang_after;  // received bytes left before a hang, -1: none
+  long reset_after; // received bytes left before a reset, -1: none
 } ctl = {.listen_fd = -1, .client_fd = -1, .rng = 0x9e3779b97f4a7c15u, .hang_after = -1, .reset_after = -1};
 
-int sim_control_listen(uint16_t port) { return sim_listen_loopback(port, &ctl.listen_fd); }
+int sim_control_listen(uint16_t port) {
+  return sim_listen_loopback(port, &ctl.listen_fd);
+}
 
 static bool parse_rate(const char *text, double *rate) {
   char *end;
@@ -79,10 +81,14 @@ static void command(char *line) {
   if (!verb) return;
   if (!strcmp(verb, "reset")) {
     int cause = BOARD_RESET_HARD;
-    if (arg && !strcmp(arg, "power")) cause = BOARD_RESET_POWER_ON;
-    else if (arg && !strcmp(arg, "wdt")) cause = BOARD_RESET_WDT;
-    else if (arg && !strcmp(arg, "soft")) cause = BOARD_RESET_SOFT;
-    else if (arg && strcmp(arg, "hard")) return reply("error reset takes power, hard, wdt or soft\n");
+    if (arg && !strcmp(arg, "power"))
+      cause = BOARD_RESET_POWER_ON;
+    else if (arg && !strcmp(arg, "wdt"))
+      cause = BOARD_RESET_WDT;
+    else if (arg && !strcmp(arg, "soft"))
+      cause = BOARD_RESET_SOFT;
+    else if (arg && strcmp(arg, "hard"))
+      return reply("error reset takes power, hard, wdt or soft\n");
     reply("ok\n");
     board_reset(cause);
   } else if (!strcmp(verb, "boot")) {
@@ -112,8 +118,9 @@ static void command(char *line) {
     reply("ok\n");
   } else if (!strcmp(verb, "status")) {
     char text[160];
-    snprintf(text, sizeof text, "ok muted=%d drop=%g hang-after=%ld reset-after=%ld brownout-after-writes=%ld\n",
-             ctl.muted, ctl.drop_rate, ctl.hang_after, ctl.reset_after, sim_flash_brownout_pending());
+    snprintf(text, sizeof text,
+             "ok muted=%d drop=%g hang-after=%ld reset-after=%ld brownout-after-writes=%ld\n", ctl.muted,
+             ctl.drop_rate, ctl.hang_after, ctl.reset_after, sim_flash_brownout_pending());
     reply(text);
   } else {
     reply("error unknown command (reset, hang, mute, drop, clear, status, boot, brownout)\n");
@@ -162,9 +169,12 @@ static void freeze(void) {
     struct pollfd fds[2];
     int n = 0, fd[2];
     int count = sim_control_fds(fd);
-    for (int i = 0; i < count; i++) fds[n++] = (struct pollfd){.fd = fd[i], .events = POLLIN};
-    if (n == 0) pause(); // nobody can ever reset us: hang like the chip
-    else if (poll(fds, (nfds_t)n, -1) > 0) sim_control_service();
+    for (int i = 0; i < count; i++)
+      fds[n++] = (struct pollfd){.fd = fd[i], .events = POLLIN};
+    if (n == 0)
+      pause(); // nobody can ever reset us: hang like the chip
+    else if (poll(fds, (nfds_t)n, -1) > 0)
+      sim_control_service();
   }
 }
 

@@ -28,8 +28,10 @@ static int fail(char *err, size_t size, const char *spec, const char *what) {
 
 int sim_profile_load(sim_profile_t *p, const char *spec, char *err, size_t err_size) {
   char path[512];
-  if (strchr(spec, '/') || strstr(spec, ".json")) snprintf(path, sizeof path, "%s", spec);
-  else snprintf(path, sizeof path, "%s/profiles/%s.json", PYRITE_FIXTURES_DIR, spec);
+  if (strchr(spec, '/') || strstr(spec, ".json"))
+    snprintf(path, sizeof path, "%s", spec);
+  else
+    snprintf(path, sizeof path, "%s/profiles/%s.json", PYRITE_FIXTURES_DIR, spec);
   json_error_t jerr;
   json_t *root = json_load_file(path, 0, &jerr);
   if (!root) {
@@ -41,8 +43,8 @@ int sim_profile_load(sim_profile_t *p, const char *spec, char *err, size_t err_s
   json_int_t flash = 0, mhz = 0, real = -1;
   int rc = 0;
   if (json_unpack_ex(root, &jerr, JSON_STRICT, "{s:s, s:s, s:I, s:s, s:I, s:s, s?I}", "name", &name,
-                     "board_name", &board, "flash_size", &flash, "flash_jedec_id", &jedec, "cpu_mhz", &mhz, "mac",
-                     &mac, "flash_real_size", &real) < 0) {
+                     "board_name", &board, "flash_size", &flash, "flash_jedec_id", &jedec, "cpu_mhz", &mhz,
+                     "mac", &mac, "flash_real_size", &real) < 0) {
     snprintf(err, err_size, "profile %s: %s", path, jerr.text);
     rc = -1;
   } else if (flash < 65536 || flash > (16 << 20) || (flash & (flash - 1))) {
@@ -55,7 +57,8 @@ int sim_profile_load(sim_profile_t *p, const char *spec, char *err, size_t err_s
     unsigned m[6];
     char *end;
     unsigned long id = strtoul(jedec, &end, 0);
-    if (*end || id > 0xffffff) rc = fail(err, err_size, path, "flash_jedec_id must be a 24-bit number");
+    if (*end || id > 0xffffff)
+      rc = fail(err, err_size, path, "flash_jedec_id must be a 24-bit number");
     else if (sscanf(mac, "%x:%x:%x:%x:%x:%x", &m[0], &m[1], &m[2], &m[3], &m[4], &m[5]) != 6)
       rc = fail(err, err_size, path, "mac must look like 5c:cf:7f:00:00:01");
     else {
@@ -65,7 +68,8 @@ int sim_profile_load(sim_profile_t *p, const char *spec, char *err, size_t err_s
       p->flash_real = real == -1 ? (uint32_t)flash : (uint32_t)real;
       p->flash_jedec = (uint32_t)id;
       p->cpu_mhz = (unsigned)mhz;
-      for (int i = 0; i < 6; i++) p->mac[i] = (uint8_t)m[i];
+      for (int i = 0; i < 6; i++)
+        p->mac[i] = (uint8_t)m[i];
     }
   }
   json_decref(root);

@@ -11,9 +11,9 @@ typedef struct {
   char name[32];        // e.g. "d1mini-4m"
   char board_name[64];  // the banner's machine text, e.g. "WeMos D1 mini (4M) with ESP8266"
   uint32_t flash_size;  // bytes the module claims (its JEDEC ID's size)
-  uint32_t flash_real; // bytes the chip really holds ("flash_real_size",
-                       // default flash_size); smaller on fake modules, whose
-                       // addresses then wrap around modulo this size
+  uint32_t flash_real;  // bytes the chip really holds ("flash_real_size",
+                        // default flash_size); smaller on fake modules, whose
+                        // addresses then wrap around modulo this size
   uint32_t flash_jedec; // the JEDEC word as esp.flash_id() returns it
   unsigned cpu_mhz;     // 80 or 160
   uint8_t mac[6];

@@ -43,11 +43,11 @@ static struct {
   void *heap;       // the GC heap, kept across resets as the chip's RAM is
   size_t heap_size;
   sim_profile_t profile;
-  bool download;     // the boot in progress is the ROM's UART download mode
-  bool brownout;     // the reset in progress was a brown-out
-  bool en_low;       // EN pin held low (RFC 2217 lines): the chip is in reset
-  bool gpio0_low;    // GPIO0 pulled low by the lines
-  bool held;         // stopped at the reset point until EN rises
+  bool download;  // the boot in progress is the ROM's UART download mode
+  bool brownout;  // the reset in progress was a brown-out
+  bool en_low;    // EN pin held low (RFC 2217 lines): the chip is in reset
+  bool gpio0_low; // GPIO0 pulled low by the lines
+  bool held;      // stopped at the reset point until EN rises
   uint64_t en_rise_ns;
   uint32_t baud;
 } board = {.reset_cause = BOARD_RESET_POWER_ON};
@@ -58,11 +58,17 @@ static uint64_t monotonic_ns(void) {
   return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-uint64_t board_ticks_us(void) { return (monotonic_ns() - board.boot_ns) / 1000; }
+uint64_t board_ticks_us(void) {
+  return (monotonic_ns() - board.boot_ns) / 1000;
+}
 
-const char *board_name(void) { return board.profile.board_name; }
+const char *board_name(void) {
+  return board.profile.board_name;
+}
 
-int board_reset_cause(void) { return board.reset_cause; }
+int board_reset_cause(void) {
+  return board.reset_cause;
+}
 
 void board_reset(int cause) {
   board.reset_cause = cause;
@@ -70,9 +76,13 @@ void board_reset(int cause) {
   longjmp(board.reset_point, 1);
 }
 
-const sim_profile_t *sim_board_profile(void) { return &board.profile; }
+const sim_profile_t *sim_board_profile(void) {
+  return &board.profile;
+}
 
-uint32_t sim_board_baud(void) { return board.baud ? board.baud : 115200; }
+uint32_t sim_board_baud(void) {
+  return board.baud ? board.baud : 115200;
+}
 
 void sim_board_reset_boot(int cause, bool download) {
   board.reset_cause = cause;
@@ -182,8 +192,10 @@ static size_t parse_size(const char *text) {
   errno = 0;
   unsigned long long v = strtoull(text, &end, 10);
   if (errno || end == text) return 0;
-  if (*end == 'K' || *end == 'k') v *= 1024, end++;
-  else if (*end == 'M' || *end == 'm') v *= 1024 * 1024, end++;
+  if (*end == 'K' || *end == 'k')
+    v *= 1024, end++;
+  else if (*end == 'M' || *end == 'm')
+    v *= 1024 * 1024, end++;
   if (*end != '\0' || v > (256ull << 20)) return 0;
   return (size_t)v;
 }
@@ -232,8 +244,10 @@ static void __attribute__((noinline)) serve(void) {
   if (board.held && !hold_in_reset()) return;
   board.boot_ns = monotonic_ns();
   print_rom_boot_line();
-  if (board.download) sim_rom_run();
-  else port_boot(board.heap, board.heap_size);
+  if (board.download)
+    sim_rom_run();
+  else
+    port_boot(board.heap, board.heap_size);
 }
 
 int main(int argc, char **argv) {

@@ -44,7 +44,9 @@ static void start_board_with(const char *arg1, const char *arg2) {
                 "start-up lines: %s", line);
 }
 
-static void start_board(void) { start_board_with(NULL, NULL); }
+static void start_board(void) {
+  start_board_with(NULL, NULL);
+}
 
 static void stop_board(void) {
   kill(board_pid, SIGTERM);
@@ -59,9 +61,13 @@ static int connect_port(int port) {
   return fd;
 }
 
-static int connect_board(void) { return connect_port(board_port); }
+static int connect_board(void) {
+  return connect_port(board_port);
+}
 
-static void send_str(int fd, const char *s) { ck_assert_int_eq(write(fd, s, strlen(s)), (ssize_t)strlen(s)); }
+static void send_str(int fd, const char *s) {
+  ck_assert_int_eq(write(fd, s, strlen(s)), (ssize_t)strlen(s));
+}
 
 // Reads until [want] has arrived (or 5 s pass); returns everything read.
 static char got[8192];
@@ -193,9 +199,13 @@ START_TEST(mute_board_never_answers) {
 }
 END_TEST
 
-static void start_profiled_board(void) { start_board_with("--profile", "esp01-1m"); }
+static void start_profiled_board(void) {
+  start_board_with("--profile", "esp01-1m");
+}
 
-static void start_slow_board(void) { start_board_with("--baud-limit", "9600"); }
+static void start_slow_board(void) {
+  start_board_with("--baud-limit", "9600");
+}
 
 static double seconds_now(void) {
   struct timespec ts;
