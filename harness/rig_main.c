@@ -287,12 +287,7 @@ static int cmd_run(int argc, char **argv) {
     } else if (!strcmp(a, "--filter") && has_value) {
       filter = argv[++i];
     } else if (!strcmp(a, "--timeout") && has_value) {
-      char *end;
-      timeout_s = strtod(argv[++i], &end);
-      if (*end || !(timeout_s > 0) || timeout_s > 86400) {
-        fprintf(stderr, "rig run: bad --timeout '%s' (seconds, e.g. 10)\n", argv[i]);
-        return RIG_EXIT_INFRA;
-      }
+      if (parse_secs("run", a, argv[++i], &timeout_s)) return RIG_EXIT_INFRA;
     } else if (!strcmp(a, "--inactivity") && has_value) {
       if (parse_secs("run", a, argv[++i], &inactivity_s)) return RIG_EXIT_INFRA;
     } else if (!strcmp(a, "--repeat") && has_value) {
