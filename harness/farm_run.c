@@ -292,7 +292,7 @@ static void *worker_main(void *arg) {
   transport_spec_t spec;
   char err[1024];
   int rfc = !strncmp(b->connect, "rfc2217://", 10);
-  if ((rfc && !fr->rfc_open) || !strncmp(b->connect, "webrepl://", 10)) {
+  if (rfc && !fr->rfc_open) {
     snprintf(err, sizeof err, "the rig cannot drive %.9s connections yet", b->connect);
     log_line(fr, "rig: %s: %s", b->name, err);
     all_infra(w, err);
@@ -315,6 +315,8 @@ static void *worker_main(void *arg) {
   if (spec.kind == TRANSPORT_VBOARD && !spec.path[0] && fr->vboard[0] && strlen(fr->vboard) < sizeof spec.path)
     memcpy(spec.path, fr->vboard, strlen(fr->vboard) + 1);
   if (!w->t) w->t = transport_new(&spec);
+  if (w->t && spec.kind == TRANSPORT_WEBREPL && b->webrepl_password[0])
+    transport_set_password(w->t, b->webrepl_password);
   w->run = runner_new();
   if (!w->t || !w->run) {
     w->status = RIG_E_NOMEM;

@@ -62,7 +62,9 @@ static void usage_main(FILE *to) {
               "                          blanks, quotes allowed, no shell\n"
               "  vboard[:PATH]           start the virtual board (PATH, default: vboard beside\n"
               "                          the rig build, ../port_esp8266/vboard, else on PATH),\n"
-              "                          connect to it, stop it at the end\n");
+              "                          connect to it, stop it at the end\n"
+              "  webrepl://HOST[:PORT]   a board's WebREPL (default port 8266); the password\n"
+              "                          comes from the farm file or $RIG_WEBREPL_PASSWORD\n");
 }
 
 static void usage_run(FILE *to) {
@@ -212,6 +214,7 @@ static int wants_help(const char *a) {
 static void board_name(const transport_spec_t *spec, char *out, size_t cap) {
   switch (spec->kind) {
   case TRANSPORT_TCP: snprintf(out, cap, "%s-%d", spec->host, spec->port); break;
+  case TRANSPORT_WEBREPL: snprintf(out, cap, "webrepl-%s-%d", spec->host, spec->port); break;
   case TRANSPORT_SERIAL: {
     const char *slash = strrchr(spec->device, '/');
     snprintf(out, cap, "%s", slash ? slash + 1 : spec->device);

@@ -32,7 +32,8 @@
   X(RIG_E_FILE, "file error")                                                                                \
   X(RIG_E_JSON, "invalid JSON")                                                                              \
   X(RIG_E_SCHEMA, "does not match the schema")                                                               \
-  X(RIG_E_UNSUPPORTED, "not supported by this transport")
+  X(RIG_E_UNSUPPORTED, "not supported by this transport")                                                    \
+  X(RIG_E_DENIED, "access denied by the board")
 
 typedef enum {
 #define RIG_STATUS_ENUM(name, msg) name,

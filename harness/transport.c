@@ -20,7 +20,8 @@
 #endif
 
 static const char target_forms[] =
-    "expected tcp:HOST:PORT, serial:DEVICE[@BAUD], exec:COMMAND [ARGS...] or vboard[:PATH]";
+    "expected tcp:HOST:PORT, serial:DEVICE[@BAUD], exec:COMMAND [ARGS...], vboard[:PATH] or "
+    "webrepl://HOST[:PORT]";
 
 static rig_status_t parse_error(char *err, size_t errlen, const char *fmt, const char *what) {
   if (err && errlen) {
@@ -91,6 +92,41 @@ static rig_status_t parse_serial(const char *rest, transport_spec_t *spec, char 
   return RIG_OK;
 }
 
+// HOST[:PORT][/], as webrepl_cli.py takes it; the port defaults to 8266.
+static rig_status_t parse_webrepl(const char *rest, transport_spec_t *spec, char *err, size_t errlen) {
+  char text[TRANSPORT_TEXT_MAX];
+  snprintf(text, sizeof text, "%s", rest);
+  size_t n = strlen(text);
+  if (n && text[n - 1] == '/') text[--n] = '\0';
+  if (strchr(text, '@'))
+    return parse_error(err, errlen, "%s",
+                       "a webrepl target carries no password: give webrepl_password in the farm file or "
+                       "set RIG_WEBREPL_PASSWORD");
+  const char *host = text, *port = NULL;
+  if (text[0] == '[') {
+    char *close = strchr(text, ']');
+    if (!close || (close[1] && close[1] != ':'))
+      return parse_error(err, errlen, "bad webrepl target 'webrepl://%s'", rest);
+    *close = '\0';
+    host = text + 1;
+    if (close[1]) port = close + 2;
+  } else {
+    char *colon = strrchr(text, ':');
+    if (colon && strchr(text, ':') == colon) {
+      *colon = '\0';
+      port = colon + 1;
+    }
+  }
+  if (!*host) return parse_error(err, errlen, "webrepl target 'webrepl://%s' has no host", rest);
+  if (strlen(host) >= sizeof spec->host) return parse_error(err, errlen, "host name too long in 'webrepl://%s'", rest);
+  long p = 8266;
+  if (port && !parse_int(port, 1, 65535, &p)) return parse_error(err, errlen, "bad port '%s' (1..65535)", port);
+  snprintf(spec->host, sizeof spec->host, "%s", host);
+  spec->port = (int)p;
+  spec->kind = TRANSPORT_WEBREPL;
+  return RIG_OK;
+}
+
 rig_status_t transport_parse(const char *target, transport_spec_t *spec, char *err, size_t errlen) {
   memset(spec, 0, sizeof *spec);
   if (err && errlen) err[0] = '\0';
@@ -109,6 +145,7 @@ rig_status_t transport_parse(const char *target, transport_spec_t *spec, char *e
     spec->kind = TRANSPORT_EXEC;
     return RIG_OK;
   }
+  if (!strncmp(target, "webrepl://", 10)) return parse_webrepl(target + 10, spec, err, errlen);
   if (!strcmp(target, "vboard")) {
     spec->kind = TRANSPORT_VBOARD;
     return RIG_OK;
@@ -218,6 +255,7 @@ transport_t *transport_new(const transport_spec_t *spec) {
   case TRANSPORT_EXEC: t->ops = &transport_exec_ops; break;
   case TRANSPORT_VBOARD: t->ops = &transport_vboard_ops; break;
   case TRANSPORT_FD: t->ops = &transport_fd_ops; break;
+  case TRANSPORT_WEBREPL: t->ops = &transport_webrepl_ops; break;
   }
   return t;
 }
@@ -238,6 +276,10 @@ rig_status_t transport_add_vboard_arg(transport_t *t, const char *arg) {
   if (!copy) return RIG_E_NOMEM;
   t->vargs[t->nvargs++] = copy;
   return RIG_OK;
+}
+
+void transport_set_password(transport_t *t, const char *password) {
+  snprintf(t->secret, sizeof t->secret, "%s", password ? password : "");
 }
 
 rig_status_t transport_fail(transport_t *t, rig_status_t st, const char *fmt, ...) {
@@ -282,6 +324,7 @@ void transport_free(transport_t *t) {
   transport_close(t);
   for (int i = 0; i < t->nvargs; i++)
     free(t->vargs[i]);
+  explicit_bzero(t->secret, sizeof t->secret);
   free(t);
 }
 

@@ -6,6 +6,7 @@
 //   serial:DEVICE[@BAUD]     transport_serial.c  a local UART through libserialport (115200 default)
 //   exec:COMMAND [ARGS...]   transport_exec.c    a child process's stdin/stdout (QEMU)
 //   vboard[:PATH]            transport_vboard.c  start the virtual board, then TCP to it
+//   webrepl://HOST[:PORT]    transport_webrepl.c a board's WebREPL (port 8266 by default)
 //
 // Usage, libcurl style:
 //   transport_parse(text, &spec, err, sizeof err);
@@ -35,14 +36,15 @@ typedef enum {
   TRANSPORT_SERIAL,
   TRANSPORT_EXEC,
   TRANSPORT_VBOARD,
-  TRANSPORT_FD
+  TRANSPORT_FD,
+  TRANSPORT_WEBREPL
 } transport_kind_t;
 
 // A parsed target string. Plain data; no resources.
 typedef struct {
   transport_kind_t kind;
-  char host[256];                   // tcp: host name or address (IPv6 without brackets)
-  int port;                         // tcp: 1..65535
+  char host[256];                   // tcp, webrepl: host name or address (IPv6 without brackets)
+  int port;                         // tcp, webrepl: 1..65535
   char device[TRANSPORT_TEXT_MAX];  // serial: device path
   int baud;                         // serial
   char command[TRANSPORT_TEXT_MAX]; // exec: the command line as given
@@ -99,6 +101,11 @@ void transport_vboard_want_control(transport_t *t);
 // "error ..."). RIG_E_UNSUPPORTED when there is no control socket;
 // RIG_E_PROTOCOL when the answer is not "ok".
 rig_status_t transport_vboard_control(transport_t *t, const char *cmd, char *reply, size_t cap);
+
+// webrepl: the password to answer the board's prompt with (4-9 characters
+// on MicroPython). Without one, open() uses $RIG_WEBREPL_PASSWORD. Kept
+// only in the transport; never part of a message or a report.
+void transport_set_password(transport_t *t, const char *password);
 
 // Serial: sets the modem lines (1 asserted, 0 released, -1 unchanged).
 // On ESP8266 boards DTR drives GPIO0 and RTS drives EN (reset) through the

@@ -25,11 +25,13 @@ struct transport {
   char *vargs[TRANSPORT_ARGS_MAX];
   int want_control; // vboard: start it with --control-port 0
   int control_port; // vboard: its control socket, 0 when none
+  void *ws;         // webrepl: the session (transport_webrepl.c)
+  char secret[128]; // webrepl: the password; never copied into a message
   char err[512];
 };
 
 extern const struct transport_ops transport_tcp_ops, transport_serial_ops, transport_exec_ops,
-    transport_vboard_ops, transport_fd_ops;
+    transport_vboard_ops, transport_fd_ops, transport_webrepl_ops;
 
 // Sets the error message of [t] and returns [st].
 rig_status_t transport_fail(transport_t *t, rig_status_t st, const char *fmt, ...)
