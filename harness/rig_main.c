@@ -10,6 +10,7 @@
 #include "schema_check.h"
 #include "suite.h"
 #include "transport.h"
+#include "files_cmd.h"
 #include "transport_rfc2217.h"
 #include "triage.h"
 
@@ -51,6 +52,8 @@ static void usage_main(FILE *to) {
               "  ports                                   list local serial ports\n"
               "  flash --target TARGET [OPTIONS] IMAGE   write an image through the ESP8266 ROM loader\n"
               "  validate --target TARGET [--profile P]  check a module: chip, flash ID and size, RAM\n"
+              "  put --target TARGET LOCAL [REMOTE]      copy a file to the board's filesystem\n"
+              "  get --target TARGET REMOTE [LOCAL|-]    copy a file from the board\n"
               "\n"
               "  rig --version       print the version\n"
               "  rig COMMAND --help  help on one command\n"
@@ -877,6 +880,8 @@ int main(int argc, char **argv) {
       usage_farm(stdout);
     else if (argc > 2 && !strcmp(argv[2], "triage"))
       usage_triage(stdout);
+    else if (argc > 2 && (!strcmp(argv[2], "put") || !strcmp(argv[2], "get")))
+      files_cmd_usage(stdout, argv[2][0] == 'p');
     else
       usage_main(stdout);
     return 0;
@@ -893,6 +898,8 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "nightly")) return cmd_farm_run(argc - 2, argv + 2, 1, "nightly");
   if (!strcmp(cmd, "farm")) return cmd_farm(argc - 2, argv + 2);
   if (!strcmp(cmd, "triage")) return cmd_triage(argc - 2, argv + 2);
+  if (!strcmp(cmd, "put")) return files_cmd_main(1, argc - 2, argv + 2);
+  if (!strcmp(cmd, "get")) return files_cmd_main(0, argc - 2, argv + 2);
   fprintf(stderr, "rig: unknown command '%s' (see rig --help)\n", cmd);
   return 2;
 }

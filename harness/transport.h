@@ -107,6 +107,13 @@ rig_status_t transport_vboard_control(transport_t *t, const char *cmd, char *rep
 // only in the transport; never part of a message or a report.
 void transport_set_password(transport_t *t, const char *password);
 
+// webrepl: the binary channel of the session (file transfer, PROTOCOLS.md
+// 2.5), kept apart from the REPL text. send_binary sends [len] bytes in
+// binary frames; read_binary waits for exactly [len] bytes of binary
+// payload. RIG_E_UNSUPPORTED for other transports.
+rig_status_t transport_webrepl_send_binary(transport_t *t, const void *buf, size_t len, int timeout_ms);
+rig_status_t transport_webrepl_read_binary(transport_t *t, void *buf, size_t len, int timeout_ms);
+
 // Serial: sets the modem lines (1 asserted, 0 released, -1 unchanged).
 // On ESP8266 boards DTR drives GPIO0 and RTS drives EN (reset) through the
 // usual two-transistor circuit. RIG_E_UNSUPPORTED for other transports.

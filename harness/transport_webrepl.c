@@ -26,13 +26,17 @@
 typedef struct {
   CURL *curl;
   curl_socket_t sock;
-  uint8_t *in;   // raw bytes from the socket not yet parsed into frames
-  size_t inlen;  //
-  uint8_t *out;  // payload bytes decoded, not yet handed to the caller
-  size_t outlen; //
-  size_t outoff; // first undelivered byte of out
-  int closed;    // the board sent CLOSE or the socket ended
-  uint32_t rng;  // mask generator (masks need not be secret here)
+  uint8_t *in;     // raw bytes from the socket not yet parsed into frames
+  size_t inlen;    //
+  uint8_t *out;    // payload bytes decoded, not yet handed to the caller
+  size_t outlen;   //
+  size_t outoff;   // first undelivered byte of out
+  uint8_t *bin;    // payload of binary frames (file transfer), kept apart
+  size_t binlen;   //
+  size_t binoff;   //
+  int closed;      // the board sent CLOSE or the socket ended
+  int last_binary; // the last data frame was binary (CONT frames follow it)
+  uint32_t rng;    // mask generator (masks need not be secret here)
 } webrepl_t;
 
 static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
@@ -45,6 +49,7 @@ static void ws_free(webrepl_t *w) {
   if (w->curl) curl_easy_cleanup(w->curl);
   free(w->in);
   free(w->out);
+  free(w->bin);
   free(w);
 }
 
@@ -122,7 +127,12 @@ static rig_status_t parse_frames(transport_t *t, int64_t end) {
     } else if (f.opcode == WS_PING) {
       rig_status_t st = send_frame(t, WS_PONG, payload, plen, end);
       if (st != RIG_OK) return st;
+    } else if (f.opcode == WS_BINARY || (f.opcode == WS_CONT && w->last_binary)) {
+      w->last_binary = 1;
+      if (w->bin && w->binoff == w->binlen) w->binoff = w->binlen = 0;
+      if (!append(&w->bin, &w->binlen, payload, plen)) return RIG_E_NOMEM;
     } else if (f.opcode != WS_PONG) {
+      w->last_binary = 0;
       if (w->out && w->outoff == w->outlen) {
         w->outoff = w->outlen = 0;
         w->out[0] = 0;
@@ -320,6 +330,36 @@ static rig_status_t webrepl_write(transport_t *t, const void *buf, size_t len, i
     p += n;
     len -= n;
   }
+  return RIG_OK;
+}
+
+rig_status_t transport_webrepl_send_binary(transport_t *t, const void *buf, size_t len, int timeout_ms) {
+  if (t->ops != &transport_webrepl_ops) return RIG_E_UNSUPPORTED;
+  if (!t->ws) return transport_fail(t, RIG_E_CLOSED, "WebREPL session is closed");
+  int64_t end = rig_now_ms() + timeout_ms;
+  const uint8_t *p = buf;
+  do {
+    size_t n = len < WEBREPL_SEND_CHUNK ? len : WEBREPL_SEND_CHUNK;
+    rig_status_t st = send_frame(t, WS_BINARY, p, n, end);
+    if (st != RIG_OK) return st;
+    p += n;
+    len -= n;
+  } while (len);
+  return RIG_OK;
+}
+
+rig_status_t transport_webrepl_read_binary(transport_t *t, void *buf, size_t len, int timeout_ms) {
+  if (t->ops != &transport_webrepl_ops) return RIG_E_UNSUPPORTED;
+  webrepl_t *w = t->ws;
+  if (!w) return transport_fail(t, RIG_E_CLOSED, "WebREPL session is closed");
+  int64_t end = rig_now_ms() + timeout_ms;
+  while (w->binlen - w->binoff < len) {
+    rig_status_t st = pump(t, end);
+    if (st == RIG_E_TIMEOUT) return transport_fail(t, st, "WebREPL: the board sent no file-transfer answer");
+    if (st != RIG_OK) return st;
+  }
+  memcpy(buf, w->bin + w->binoff, len);
+  w->binoff += len;
   return RIG_OK;
 }
 

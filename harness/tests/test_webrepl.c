@@ -5,6 +5,7 @@
 // raw REPL and raw-paste carried over frames to the fake board, a wrong
 // password, a server that is not WebREPL, and malformed frames.
 #include "fake_board.h"
+#include "file_transfer.h"
 #include "repl_client.h"
 #include "websocket.h"
 
@@ -148,8 +149,81 @@ static int read_frame(int fd, uint8_t *buf, size_t cap, size_t *len) {
   return f.opcode;
 }
 
+static void send_binary(int fd, const void *p, size_t n) {
+  uint8_t frame[70000];
+  size_t len = ws_encode(frame, sizeof frame, WS_BINARY, p, n, NULL);
+  if (write(fd, frame, len) != (ssize_t)len) _exit(3);
+}
+
+// The board's side of WebREPL's file protocol (PROTOCOLS.md 2.5) over one
+// file held in memory. Fed the payload of each binary frame.
+static struct {
+  uint8_t rec[82];
+  size_t reclen;
+  int state; // 0 request, 1 PUT data, 2 GET (waiting for \0 requests)
+  char name[65];
+  uint8_t data[70000];
+  size_t size, want, sent;
+  int exists;
+} fs;
+
+static void file_protocol(int c, const uint8_t *p, size_t n) {
+  static const uint8_t ok[4] = {'W', 'B', 0, 0};
+  for (size_t i = 0; i < n; i++) {
+    if (fs.state == 1) {
+      fs.data[fs.size++] = p[i];
+      if (fs.size == fs.want) {
+        send_binary(c, ok, 4);
+        fs.exists = 1;
+        fs.state = 0;
+      }
+      continue;
+    }
+    if (fs.state == 2) { // each byte asks for the next chunk
+      size_t left = fs.size - fs.sent, k = left > 256 ? 256 : left;
+      uint8_t chunk[258] = {(uint8_t)k, (uint8_t)(k >> 8)};
+      memcpy(chunk + 2, fs.data + fs.sent, k);
+      send_binary(c, chunk, k + 2);
+      fs.sent += k;
+      if (k == 0) {
+        send_binary(c, ok, 4);
+        fs.state = 0;
+      }
+      continue;
+    }
+    fs.rec[fs.reclen++] = p[i];
+    if (fs.reclen < 82) continue;
+    fs.reclen = 0;
+    size_t namelen = (size_t)(fs.rec[16] | fs.rec[17] << 8);
+    if (namelen > 64) _exit(0);
+    char name[65];
+    memcpy(name, fs.rec + 18, namelen);
+    name[namelen] = '\0';
+    if (fs.rec[2] == 3) {
+      send_binary(c, (const uint8_t[]){1, 22, 0}, 3);
+    } else if (fs.rec[2] == 1) {
+      snprintf(fs.name, sizeof fs.name, "%s", name);
+      fs.want = (size_t)(fs.rec[12] | fs.rec[13] << 8 | fs.rec[14] << 16 | (uint32_t)fs.rec[15] << 24);
+      fs.size = 0;
+      send_binary(c, ok, 4);
+      fs.state = 1;
+      if (fs.want == 0) { // nothing to wait for: the second answer at once
+        send_binary(c, ok, 4);
+        fs.exists = 1;
+        fs.state = 0;
+      }
+    } else if (fs.rec[2] == 2) {
+      if (!fs.exists || strcmp(name, fs.name)) _exit(0); // as MicroPython: the session ends
+      send_binary(c, ok, 4);
+      fs.sent = 0;
+      fs.state = 2;
+    }
+  }
+}
+
 // One session: HTTP upgrade, password, then the REPL bytes of the fake
-// board carried both ways in text frames.
+// board carried both ways in text frames, and binary frames to the file
+// protocol.
 static void serve(int c, serve_mode_t mode) {
   char head[2048];
   size_t n = 0;
@@ -205,6 +279,7 @@ got:
       int op = read_frame(c, buf, sizeof buf, &len);
       if (op < 0 || op == WS_CLOSE) break;
       if (op == WS_TEXT && write(board, buf, len) != (ssize_t)len) break;
+      if (op == WS_BINARY) file_protocol(c, buf, len);
     }
     if (p[1].revents) {
       ssize_t r = read(board, buf, 300); // small frames, as the board's 256-byte writes
@@ -283,6 +358,66 @@ START_TEST(raw_repl_and_raw_paste_over_webrepl) {
   repl_free(r);
   transport_free(t);
   server_stop();
+}
+END_TEST
+
+START_TEST(files_put_get_and_version) {
+  server_start(SERVE_OK);
+  transport_t *t = connect_to_server(GOOD_PASSWORD);
+  ck_assert_msg(transport_open(t) == RIG_OK, "%s", transport_errmsg(t));
+  static uint8_t data[3000];
+  for (size_t i = 0; i < sizeof data; i++)
+    data[i] = (uint8_t)(i * 7 + (i >> 8));
+  char err[512];
+  rig_status_t st = files_put(t, NULL, "lib/data.bin", data, sizeof data, 5000, err, sizeof err);
+  ck_assert_msg(st == RIG_OK, "%s", err);
+  buf_t back;
+  buf_init(&back, 1 << 20);
+  st = files_get(t, NULL, "lib/data.bin", &back, 5000, err, sizeof err);
+  ck_assert_msg(st == RIG_OK, "%s", err);
+  ck_assert_uint_eq(back.len, sizeof data);
+  ck_assert(!memcmp(back.data, data, sizeof data));
+  int ver[3];
+  ck_assert_int_eq(files_webrepl_version(t, ver, 5000, err, sizeof err), RIG_OK);
+  ck_assert(ver[0] == 1 && ver[1] == 22 && ver[2] == 0);
+  // An empty file: the board answers WB twice at once.
+  ck_assert_int_eq(files_put(t, NULL, "empty", "", 0, 5000, err, sizeof err), RIG_OK);
+  buf_reset(&back);
+  ck_assert_int_eq(files_get(t, NULL, "empty", &back, 5000, err, sizeof err), RIG_OK);
+  ck_assert_uint_eq(back.len, 0);
+  // The REPL still works after binary traffic.
+  repl_t *r = repl_new(t);
+  ck_assert_int_eq(repl_enter(r), RIG_OK);
+  repl_result_t res;
+  repl_result_init(&res);
+  ck_assert_int_eq(repl_exec(r, "print('after files')\n", 21, 5000, &res), RIG_OK);
+  ck_assert_ptr_nonnull(strstr(buf_str(&res.out), "after files"));
+  repl_result_free(&res);
+  repl_free(r);
+  // A name too long for WebREPL's record is refused before sending.
+  char longname[80];
+  memset(longname, 'n', sizeof longname - 1);
+  longname[sizeof longname - 1] = '\0';
+  ck_assert_int_eq(files_put(t, NULL, longname, "x", 1, 5000, err, sizeof err), RIG_E_USAGE);
+  // A missing file: MicroPython ends the session; the rig says so.
+  st = files_get(t, NULL, "missing.txt", &back, 5000, err, sizeof err);
+  ck_assert_int_ne(st, RIG_OK);
+  ck_assert_ptr_nonnull(strstr(err, "GET_FILE"));
+  buf_free(&back);
+  transport_free(t);
+  server_stop();
+}
+END_TEST
+
+START_TEST(request_record_layout) {
+  unsigned char rec[82];
+  files_webrepl_request(rec, 1, 0x01020304, "main.py");
+  ck_assert(rec[0] == 'W' && rec[1] == 'A' && rec[2] == 1 && rec[3] == 0);
+  for (int i = 4; i < 12; i++)
+    ck_assert_int_eq(rec[i], 0);
+  ck_assert(rec[12] == 4 && rec[13] == 3 && rec[14] == 2 && rec[15] == 1);
+  ck_assert(rec[16] == 7 && rec[17] == 0);
+  ck_assert(!memcmp(rec + 18, "main.py", 7) && rec[25] == 0 && rec[81] == 0);
 }
 END_TEST
 
@@ -385,10 +520,12 @@ int main(void) {
   tcase_add_test(codec, bad_headers_rejected);
   tcase_add_test(codec, upgrade_answer_checked);
   tcase_add_test(codec, target_forms);
+  tcase_add_test(codec, request_record_layout);
   suite_add_tcase(s, codec);
   TCase *session = tcase_create("session");
   tcase_set_timeout(session, 30);
   tcase_add_test(session, raw_repl_and_raw_paste_over_webrepl);
+  tcase_add_test(session, files_put_get_and_version);
   tcase_add_test(session, wrong_password_is_denied);
   tcase_add_test(session, no_password_is_a_usage_error);
   tcase_add_test(session, password_from_environment);
