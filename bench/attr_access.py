@@ -15,4 +15,4 @@ def run(n):
         s += p.x * Point.scale
     return s
 
-print(run(1000000))
+print(run(14000000))

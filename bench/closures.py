@@ -18,4 +18,4 @@ def run(n):
         r = acc(f(i) & 15)
     return r
 
-print(run(1000000))
+print(run(12000000))

@@ -9,4 +9,4 @@ def run(n):
         names[key] = names.get(key, 0) + 1
     return sum(d.values()), len(names), names["k5"]
 
-print(run(800000))
+print(run(11000000))

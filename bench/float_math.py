@@ -15,4 +15,4 @@ def series(n):
         sign = -sign
     return 4 * s
 
-print(round(integrate(1000000), 9), round(series(1000000), 5))
+print(round(integrate(8000000), 9), round(series(8000000), 5))

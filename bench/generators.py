@@ -16,4 +16,4 @@ def run(n):
         total += x
     return total
 
-print(run(1000000))
+print(run(16000000))

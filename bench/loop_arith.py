@@ -7,4 +7,4 @@ def run(n):
         i += 1
     return total
 
-print(run(3000000))
+print(run(12000000))

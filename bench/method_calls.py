@@ -16,4 +16,4 @@ def run(n):
         c.add(i & 3)
     return c.value()
 
-print(run(1000000))
+print(run(18000000))

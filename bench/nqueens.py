@@ -19,4 +19,4 @@ def solve(n):
     place(0)
     return count
 
-print(solve(9))
+print([solve(11) for _ in range(16)])

@@ -43,4 +43,4 @@ def run(loops):
         glob[0] = (glob[0] * 3 + i) % 17
     return score, sum(arr), head.link.num
 
-print(run(250000))
+print(run(2000000))

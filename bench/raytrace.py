@@ -65,4 +65,6 @@ def render(w, h):
         rows.append("".join(row))
     return total, rows[h // 2]
 
-print(render(160, 120))
+for _ in range(16):
+    r = render(160, 120)
+print(r)

@@ -138,3 +138,82 @@ uint32_t esp_parse_size(const char *text) {
   if (*end || v == 0 || v > (16ull << 20)) return 0;
   return (uint32_t)v;
 }
+
+int esp_parse_flash_mode(const char *text) {
+  static const char *const modes[] = {"qio", "qout", "dio", "dout"};
+  for (int i = 0; i < 4; i++)
+    if (!strcmp(text, modes[i])) return i;
+  return -1;
+}
+
+int esp_parse_flash_freq(const char *text) {
+  if (!strcmp(text, "40m")) return 0x0;
+  if (!strcmp(text, "26m")) return 0x1;
+  if (!strcmp(text, "20m")) return 0x2;
+  if (!strcmp(text, "80m")) return 0xf;
+  return -1;
+}
+
+// refuse() for the functions that return a length: 0 means refused.
+static size_t refuse_size(char *why, size_t whylen, const char *text) {
+  refuse(why, whylen, text);
+  return 0;
+}
+
+static uint32_t padded4(uint32_t n) {
+  return (n + 3u) & ~3u;
+}
+
+static void put_le32(uint8_t *p, uint32_t v) {
+  p[0] = (uint8_t)v, p[1] = (uint8_t)(v >> 8), p[2] = (uint8_t)(v >> 16), p[3] = (uint8_t)(v >> 24);
+}
+
+size_t esp_image_v1_size(const esp_segment_t *segments, int count) {
+  size_t at = 8;
+  for (int i = 0; i < count; i++)
+    at += 8 + padded4(segments[i].size);
+  return (at | 15) + 1; // the checksum byte ends a 16-byte line
+}
+
+size_t esp_image_v1_write(const esp_segment_t *segments, int count, uint8_t mode, uint8_t size_freq,
+                          uint32_t entry, uint8_t *out, size_t cap, char *why, size_t whylen) {
+  if (count < 1 || count > ESP_IMAGE_SEGMENTS_MAX) return refuse_size(why, whylen, "segment count not 1..16");
+  for (int i = 0; i < count; i++)
+    if (segments[i].size > (1u << 24)) return refuse_size(why, whylen, "a segment over 16 MiB");
+  size_t total = esp_image_v1_size(segments, count);
+  if (total > cap) return refuse_size(why, whylen, "the output buffer is too small");
+  memset(out, 0, total);
+  out[0] = ESP_IMAGE_MAGIC;
+  out[1] = (uint8_t)count;
+  out[2] = mode;
+  out[3] = size_freq;
+  put_le32(out + 4, entry);
+  size_t at = 8;
+  uint8_t sum = ESP_CHECKSUM_SEED;
+  for (int i = 0; i < count; i++) {
+    uint32_t size = padded4(segments[i].size);
+    put_le32(out + at, segments[i].addr);
+    put_le32(out + at + 4, size);
+    at += 8;
+    if (segments[i].size) memcpy(out + at, segments[i].data, segments[i].size);
+    // The zero padding leaves the xor as it is; it is summed all the same.
+    sum = esp_checksum_more(sum, out + at, size);
+    at += size;
+  }
+  out[total - 1] = sum;
+  return total;
+}
+
+size_t esp_flash_image_combine(const uint8_t *v1, size_t v1_len, const uint8_t *irom, size_t irom_len,
+                               uint32_t irom_offset, uint32_t fs_offset, uint8_t *out, size_t cap, char *why,
+                               size_t whylen) {
+  if (v1_len > irom_offset) return refuse_size(why, whylen, "the v1 image runs into the irom0 offset");
+  if (irom_offset > fs_offset || irom_len > fs_offset - irom_offset)
+    return refuse_size(why, whylen, "irom0 runs into the filesystem offset");
+  size_t total = irom_offset + irom_len;
+  if (total > cap) return refuse_size(why, whylen, "the output buffer is too small");
+  memcpy(out, v1, v1_len);
+  memset(out + v1_len, 0xff, irom_offset - v1_len); // erased flash
+  if (irom_len) memcpy(out + irom_offset, irom, irom_len);
+  return total;
+}

@@ -2,7 +2,8 @@
 // esp_image.h: ESP8266 image and flash facts the flasher needs
 // (PROTOCOLS.md 3.4, 3.7, 3.8, 3.10, 4.1): the data checksum, the v1 image
 // header and its checker, the header's flash-size nibble, JEDEC ID
-// decoding, and the size the ROM's FLASH_BEGIN must be told.
+// decoding, and the size the ROM's FLASH_BEGIN must be told; and the
+// writer of v1 images and of combined flash images (4.1, 4.2).
 #ifndef RIG_ESP_IMAGE_H
 #define RIG_ESP_IMAGE_H
 
@@ -49,5 +50,47 @@ uint32_t esp_rom_erase_size(uint32_t offset, uint32_t size);
 
 // Parses "512K", "1M", "4M", "4MB", "1048576". Returns 0 when invalid.
 uint32_t esp_parse_size(const char *text);
+
+// ---- Writing images ----
+
+// The flash window the cache maps (irom0): an ELF segment loaded here is
+// not part of the v1 image but raw bytes at flash offset addr - base.
+#define ESP_IROM_BASE 0x40200000u
+#define ESP_IROM_END 0x40300000u
+
+// One segment of a v1 image: [size] bytes at [data], loaded by the ROM at
+// [addr].
+typedef struct {
+  uint32_t addr;
+  const uint8_t *data;
+  uint32_t size;
+} esp_segment_t;
+
+// Header byte 2 for "qio", "qout", "dio", "dout" (3.10), or -1.
+int esp_parse_flash_mode(const char *text);
+// Header byte 3's low nibble for "40m", "26m", "20m", "80m", or -1.
+int esp_parse_flash_freq(const char *text);
+
+// Bytes the v1 image of [segments] takes: header, each segment's header
+// and data padded to 4 bytes, zero padding and the checksum byte to a
+// multiple of 16.
+size_t esp_image_v1_size(const esp_segment_t *segments, int count);
+
+// Writes the v1 image of [count] (1..16) [segments] into [out] (room for
+// [cap] bytes): magic 0xE9, the count, [mode], [size_freq], [entry], the
+// segments each padded with zeros to 4 bytes, zero padding and the
+// checksum byte (0xEF xor every segment data byte) at the end of a
+// 16-byte line. Returns the bytes written, or 0 with the reason in [why].
+size_t esp_image_v1_write(const esp_segment_t *segments, int count, uint8_t mode, uint8_t size_freq,
+                          uint32_t entry, uint8_t *out, size_t cap, char *why, size_t whylen);
+
+// Lays out one file for flash offset 0: the v1 image [v1] ([v1_len]
+// bytes), 0xFF up to [irom_offset], the irom0 bytes [irom]. Refuses when
+// the v1 image reaches irom_offset or the irom0 bytes reach [fs_offset]
+// (the filesystem's first byte; the file ends below it). [out] holds
+// [cap] bytes. Returns the file's length, or 0 with [why].
+size_t esp_flash_image_combine(const uint8_t *v1, size_t v1_len, const uint8_t *irom, size_t irom_len,
+                               uint32_t irom_offset, uint32_t fs_offset, uint8_t *out, size_t cap, char *why,
+                               size_t whylen);
 
 #endif

@@ -21,6 +21,9 @@
 
 static const char *const reset_names[] = {"none", "dtr-rts", "rfc2217", "vboard", "command"};
 static const char *const modules[] = {"esp01-512k", "esp01-1m", "d1mini-4m", "nodemcu-4m", "generic"};
+// Their flash sizes (fixtures/profiles/NAME.json; "generic" is vboard's 4M):
+// a module under 1 MB has no room for a filesystem (no "fs" capability).
+static const unsigned module_flash_kb[] = {512, 1024, 4096, 4096, 4096};
 
 const char *farm_reset_name(farm_reset_t r) {
   return (unsigned)r < sizeof reset_names / sizeof reset_names[0] ? reset_names[r] : "?";
@@ -158,8 +161,8 @@ static void join(const char *const *list, size_t n, char *out, size_t cap) {
 }
 
 // Copies a string field into [dst]; problems for a wrong type or length.
-static int get_text(checker_t *c, json_t *obj, const char *key, const char *jbase, const char *fbase, char *dst,
-                    size_t cap, int required) {
+static int get_text(checker_t *c, json_t *obj, const char *key, const char *jbase, const char *fbase,
+                    char *dst, size_t cap, int required) {
   json_t *v = json_object_get(obj, key);
   char jp[512], fp[256];
   snprintf(jp, sizeof jp, "%s/%s", jbase, key);
@@ -261,9 +264,10 @@ static void check_reset(checker_t *c, json_t *b, const char *key, const char *jb
   snprintf(jp, sizeof jp, "%s/%s", jbase, key);
   snprintf(fp, sizeof fp, "%s.%s", fbase, key);
   // Default: what the connection offers by itself.
-  *out = kind == 'v' ? FARM_RESET_VBOARD : (!power && kind == 's') ? FARM_RESET_DTR_RTS
-                                       : (!power && kind == 'r') ? FARM_RESET_RFC2217
-                                                                 : FARM_RESET_NONE;
+  *out = kind == 'v'               ? FARM_RESET_VBOARD
+         : (!power && kind == 's') ? FARM_RESET_DTR_RTS
+         : (!power && kind == 'r') ? FARM_RESET_RFC2217
+                                   : FARM_RESET_NONE;
   if (get_text(c, b, key, jbase, fbase, val, sizeof val, 0)) {
     size_t nn = power ? 0 : 0;
     (void)nn;
@@ -278,8 +282,7 @@ static void check_reset(checker_t *c, json_t *b, const char *key, const char *jb
       return;
     }
     *out = (farm_reset_t)k;
-    if (k == FARM_RESET_DTR_RTS && kind != 's')
-      problem(c, jp, fp, "dtr-rts needs a serial: connection");
+    if (k == FARM_RESET_DTR_RTS && kind != 's') problem(c, jp, fp, "dtr-rts needs a serial: connection");
     if (k == FARM_RESET_RFC2217 && kind != 'r') problem(c, jp, fp, "rfc2217 needs an rfc2217:// connection");
     if (k == FARM_RESET_VBOARD && kind != 'v') problem(c, jp, fp, "vboard needs a vboard connection");
   }
@@ -308,10 +311,10 @@ static void check_board(checker_t *c, farm_t *farm, json_t *b, int i) {
     problem(c, jb, fb, "must be an object");
     return;
   }
-  static const char *const known[] = {"name",         "connect",       "module",  "wiring",
-                                      "reset",        "reset_command", "power",   "power_command",
-                                      "vboard_args",  "webrepl_password", "timeout", "inactivity",
-                                      "enabled",      "description"};
+  static const char *const known[] = {"name",        "connect",          "module",  "wiring",
+                                      "reset",       "reset_command",    "power",   "power_command",
+                                      "vboard_args", "webrepl_password", "timeout", "inactivity",
+                                      "enabled",     "description",      "capture"};
   unknown_keys(c, b, known, sizeof known / sizeof known[0], jb, fb);
   farm_board_t *fbd = &farm->boards[farm->nboards];
   memset(fbd, 0, sizeof *fbd);
@@ -321,7 +324,8 @@ static void check_board(checker_t *c, farm_t *farm, json_t *b, int i) {
   if (get_text(c, b, "name", jb, fb, fbd->name, sizeof fbd->name, 1)) {
     snprintf(jp, sizeof jp, "%s/name", jb);
     snprintf(fp, sizeof fp, "%s.name", fb);
-    if (!name_ok(fbd->name)) problem(c, jp, fp, "'%s': use letters, digits, '.', '-' and '_' only", fbd->name);
+    if (!name_ok(fbd->name))
+      problem(c, jp, fp, "'%s': use letters, digits, '.', '-' and '_' only", fbd->name);
     for (int k = 0; k < farm->nboards; k++)
       if (!strcmp(farm->boards[k].name, fbd->name))
         problem(c, jp, fp, "'%s' is already the name of boards[%d]", fbd->name, k);
@@ -347,7 +351,8 @@ static void check_board(checker_t *c, farm_t *farm, json_t *b, int i) {
     size_t k;
     json_t *e;
     if (!json_is_array(w) || json_array_size(w) > FARM_MAX_WIRING)
-      problem(c, jp, fp, "must be an array of at most %d strings (fixtures wired to the board)", FARM_MAX_WIRING);
+      problem(c, jp, fp, "must be an array of at most %d strings (fixtures wired to the board)",
+              FARM_MAX_WIRING);
     else
       json_array_foreach(w, k, e) {
         if (!json_is_string(e) || !name_ok(json_string_value(e)) ||
@@ -376,7 +381,8 @@ static void check_board(checker_t *c, farm_t *farm, json_t *b, int i) {
         if (!json_is_string(e) || strlen(json_string_value(e)) >= sizeof fbd->vboard_args[0])
           problem(c, jp, fp, "entry %zu must be a string (a vboard argument)", k);
         else
-          snprintf(fbd->vboard_args[fbd->nvboard_args++], sizeof fbd->vboard_args[0], "%s", json_string_value(e));
+          snprintf(fbd->vboard_args[fbd->nvboard_args++], sizeof fbd->vboard_args[0], "%s",
+                   json_string_value(e));
       }
   }
   if (get_text(c, b, "webrepl_password", jb, fb, fbd->webrepl_password, sizeof fbd->webrepl_password, 0) &&
@@ -385,6 +391,7 @@ static void check_board(checker_t *c, farm_t *farm, json_t *b, int i) {
     snprintf(fp, sizeof fp, "%s.webrepl_password", fb);
     problem(c, jp, fp, "only for a webrepl:// connection");
   }
+  get_text(c, b, "capture", jb, fb, fbd->capture, sizeof fbd->capture, 0);
   get_seconds(c, b, "timeout", jb, fb, &fbd->timeout_ms);
   get_seconds(c, b, "inactivity", jb, fb, &fbd->inactivity_ms);
   json_t *en = json_object_get(b, "enabled");
@@ -422,7 +429,8 @@ rig_status_t farm_load_text(const char *path, const char *text, size_t len, farm
     json_decref(root);
     return RIG_E_SCHEMA;
   }
-  static const char *const known[] = {"$schema", "farm", "description", "suite", "defaults", "wifi", "boards"};
+  static const char *const known[] = {"$schema",  "farm", "description", "suite",
+                                      "defaults", "wifi", "boards"};
   unknown_keys(&c, root, known, sizeof known / sizeof known[0], "", "");
   get_text(&c, root, "farm", "", "", farm->name, sizeof farm->name, 0);
   char desc[1024];
@@ -459,7 +467,8 @@ rig_status_t farm_load_text(const char *path, const char *text, size_t len, farm
   if (def) {
     static const char *const dk[] = {"timeout", "inactivity", "lost_after", "enter_timeout"};
     if (!json_is_object(def)) {
-      problem(&c, "defaults", "defaults", "must be an object (timeout, inactivity, lost_after, enter_timeout)");
+      problem(&c, "defaults", "defaults",
+              "must be an object (timeout, inactivity, lost_after, enter_timeout)");
     } else {
       unknown_keys(&c, def, dk, 4, "defaults", "defaults");
       get_seconds(&c, def, "enter_timeout", "defaults", "defaults", &farm->enter_timeout_ms);
@@ -467,7 +476,8 @@ rig_status_t farm_load_text(const char *path, const char *text, size_t len, farm
       get_seconds(&c, def, "inactivity", "defaults", "defaults", &farm->inactivity_ms);
       json_t *la = json_object_get(def, "lost_after");
       if (la && (!json_is_integer(la) || json_integer_value(la) < 0 || json_integer_value(la) > 1000))
-        problem(&c, "defaults/lost_after", "defaults.lost_after", "must be a whole number 0..1000 (0: never)");
+        problem(&c, "defaults/lost_after", "defaults.lost_after",
+                "must be a whole number 0..1000 (0: never)");
       else if (la)
         farm->lost_after = (int)json_integer_value(la);
     }
@@ -486,7 +496,8 @@ rig_status_t farm_load_text(const char *path, const char *text, size_t len, farm
   json_t *boards = json_object_get(root, "boards");
   if (!boards)
     problem(&c, "", "boards", "missing (required): the list of boards");
-  else if (!json_is_array(boards) || json_array_size(boards) == 0 || json_array_size(boards) > FARM_MAX_BOARDS)
+  else if (!json_is_array(boards) || json_array_size(boards) == 0 ||
+           json_array_size(boards) > FARM_MAX_BOARDS)
     problem(&c, "boards", "boards", "must be an array of 1 to %d boards", FARM_MAX_BOARDS);
   else {
     size_t i;
@@ -528,5 +539,19 @@ void farm_capabilities(const farm_board_t *b, char *out, size_t cap) {
   for (int i = 0; i < b->nwiring; i++) {
     size_t used = strlen(out);
     snprintf(out + used, cap - used, ", fixture:%s, %s", b->wiring[i], b->wiring[i]);
+  }
+  int m = in_list(b->module, modules, 5);
+  if (m >= 0 && module_flash_kb[m] >= 1024) {
+    size_t used = strlen(out);
+    snprintf(out + used, cap - used, ", fs");
+  }
+  // A virtual board sees the virtual access points (fixtures/wifi/virtual.json)
+  // unless its vboard_args choose others.
+  int other_wifi = 0;
+  for (int i = 0; i < b->nvboard_args; i++)
+    other_wifi |= !strcmp(b->vboard_args[i], "--wifi");
+  if (!strncmp(b->connect, "vboard", 6) && !other_wifi) {
+    size_t used = strlen(out);
+    snprintf(out + used, cap - used, ", wifi-virtual");
   }
 }

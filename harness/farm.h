@@ -42,9 +42,10 @@ typedef struct {
   int nwiring;
   farm_reset_t reset, power;
   char reset_command[FARM_TEXT], power_command[FARM_TEXT];
+  char capture[FARM_TEXT]; // loopback checks: the capture command ({out}, {pins}), "" none
   char vboard_args[FARM_MAX_ARGS][128];
   int nvboard_args;
-  char webrepl_password[128]; // a secret: never printed, never reported
+  char webrepl_password[128];    // a secret: never printed, never reported
   int timeout_ms, inactivity_ms; // 0: the run's default
   int enabled;
   int line; // where the board's entry starts in the file
@@ -78,7 +79,9 @@ int farm_json_line(const char *text, size_t len, const char *jpath);
 const char *farm_reset_name(farm_reset_t r);
 
 // The capabilities a board declares for "# requires:": "module:NAME" and
-// "fixture:W" for each wiring entry W, plus the entries as written.
+// "fixture:W" for each wiring entry W, plus the entries as written; "fs"
+// when its module has room for a filesystem (1 MB of flash or more);
+// "wifi-virtual" for a vboard seeing the virtual access points.
 void farm_capabilities(const farm_board_t *b, char *out, size_t cap);
 
 #endif

@@ -7,6 +7,7 @@
 // waits on another board.
 #include "farm_run.h"
 
+#include "loopback.h"
 #include "runner.h"
 #include "transport.h"
 
@@ -48,10 +49,12 @@ struct worker {
   int index; // in the report's boards
   transport_t *t;
   runner_t *run;
-  int has_control; // the vboard has a control socket
-  int started;     // the thread was created
-  void *rfc;       // the RFC 2217 session of an rfc2217:// board
-  int counted;     // its end is in the progress counts
+  int has_control;   // the vboard has a control socket
+  int started;       // the thread was created
+  void *rfc;         // the RFC 2217 session of an rfc2217:// board
+  loopback_t *lb;    // the loopback checks (captures around "# loopback:" tests)
+  char board_ip[32]; // a vboard's loopback address (--ip), "" otherwise
+  int counted;       // its end is in the progress counts
   rig_status_t status;
   pthread_t thread;
 };
@@ -145,7 +148,8 @@ static void on_result(void *ctx, const char *board, const report_test_t *r) {
   farm_run_t *fr = w->fr;
   pthread_mutex_lock(&fr->out_lock);
   fr->done++;
-  if (r->outcome == OUTCOME_FAIL || r->outcome == OUTCOME_TIMEOUT || r->outcome == OUTCOME_CRASH) fr->failures++;
+  if (r->outcome == OUTCOME_FAIL || r->outcome == OUTCOME_TIMEOUT || r->outcome == OUTCOME_CRASH)
+    fr->failures++;
   if (r->outcome == OUTCOME_INFRA) fr->infra++;
   if (fr->out) {
     // On a terminal only what needs a look gets a line; in a log, everything.
@@ -182,16 +186,6 @@ static void log_line(farm_run_t *fr, const char *fmt, ...) {
 
 // ---- resets ----------------------------------------------------------
 
-// Whether `PATH --help` mentions [option] (vboard gains options over time;
-// the rig uses them only where they exist).
-static int vboard_has_option(const char *path, const char *option) {
-  char cmd[PATH_MAX + 16], out[8192], err[256];
-  int code;
-  snprintf(cmd, sizeof cmd, "'%s' --help", path);
-  if (transport_run_command(cmd, 5000, out, sizeof out, &code, err, sizeof err) != RIG_OK) return 0;
-  return strstr(out, option) != NULL;
-}
-
 // The ladder's hard reset and power cycle for one board (runner_reset_fn).
 static rig_status_t board_reset(void *ctx, transport_t *t, int power, char *msg, size_t msglen) {
   worker_t *w = ctx;
@@ -205,7 +199,8 @@ static rig_status_t board_reset(void *ctx, transport_t *t, int power, char *msg,
     return RIG_E_UNSUPPORTED;
   case FARM_RESET_VBOARD:
     if (w->has_control) {
-      rig_status_t st = transport_vboard_control(t, power ? "reset power" : "reset hard", reply, sizeof reply);
+      rig_status_t st =
+          transport_vboard_control(t, power ? "reset power" : "reset hard", reply, sizeof reply);
       if (st == RIG_OK) {
         snprintf(msg, msglen, "vboard control: %s", power ? "reset power" : "reset hard");
         return RIG_OK;
@@ -275,14 +270,62 @@ static rig_status_t board_reset(void *ctx, transport_t *t, int power, char *msg,
 static void all_infra(worker_t *w, const char *why) {
   for (size_t i = 0; i < w->suite->count && !rig_stop_requested(); i++)
     for (int k = 1; k <= w->fr->repeat; k++) {
-      report_test_t r = {.id = w->suite->tests[i].id, .outcome = OUTCOME_INFRA, .reason = why,
-                         .board = w->board->name, .run = w->fr->repeat > 1 ? k : 0, .rst_cause = -1,
+      report_test_t r = {.id = w->suite->tests[i].id,
+                         .outcome = OUTCOME_INFRA,
+                         .reason = why,
+                         .board = w->board->name,
+                         .run = w->fr->repeat > 1 ? k : 0,
+                         .rst_cause = -1,
                          .transcript_offset = -1};
       report_add_test(w->fr->rep, &r);
       on_result(w, w->board->name, &r);
     }
   report_health_t h = {.state = "unreachable", .lost = 1, .lost_reason = why};
   report_set_board_health(w->fr->rep, w->index, &h);
+}
+
+// The loopback checks of a board with wiring: its maps from the farm's
+// wiring/ folder (beside the farm file), captures through the vboard's
+// control socket (the vboard gets --wiring too unless its vboard_args say
+// it) or the board's "capture" command; the board then declares
+// "loopback". A wiring map that cannot be read is logged and the checks
+// left out (their tests skip).
+static void setup_loopback(worker_t *w, const transport_spec_t *spec, char *caps, size_t cap) {
+  const farm_board_t *b = w->board;
+  if (!b->nwiring) return;
+  const char *names[FARM_MAX_WIRING];
+  for (int i = 0; i < b->nwiring; i++)
+    names[i] = b->wiring[i];
+  char dir[PATH_MAX + 16], err[1024];
+  snprintf(dir, sizeof dir, "%s/wiring", w->fr->farm.dir[0] ? w->fr->farm.dir : ".");
+  w->lb = loopback_new();
+  if (!w->lb) return;
+  if (loopback_set_wiring(w->lb, names, b->nwiring, dir, err, sizeof err) != RIG_OK) {
+    log_line(w->fr, "rig: %s: loopback checks left out: %s", b->name, err);
+    loopback_free(w->lb);
+    w->lb = NULL;
+    return;
+  }
+  loopback_set_board(w->lb, b->name);
+  if (spec->kind == TRANSPORT_VBOARD && w->has_control) {
+    int given = 0;
+    for (int i = 0; i < b->nvboard_args; i++)
+      given |= !strcmp(b->vboard_args[i], "--wiring");
+    if (!given) {
+      char list[FARM_MAX_WIRING * 65] = "";
+      for (int i = 0; i < b->nwiring; i++)
+        snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? "," : "", b->wiring[i]);
+      transport_add_vboard_arg(w->t, "--wiring");
+      transport_add_vboard_arg(w->t, list);
+    }
+    loopback_use_vboard(w->lb, w->t);
+  }
+  if (b->capture[0]) loopback_use_command(w->lb, b->capture);
+  if (loopback_ready(w->lb))
+    snprintf(caps + strlen(caps), cap - strlen(caps), "%sloopback", caps[0] ? ", " : "");
+  runner_hook_t hook;
+  loopback_hook(w->lb, w->run, &hook);
+  runner_set_hook(w->run, &hook);
 }
 
 static void *worker_main(void *arg) {
@@ -312,7 +355,8 @@ static void *worker_main(void *arg) {
     all_infra(w, err);
     return NULL;
   }
-  if (spec.kind == TRANSPORT_VBOARD && !spec.path[0] && fr->vboard[0] && strlen(fr->vboard) < sizeof spec.path)
+  if (spec.kind == TRANSPORT_VBOARD && !spec.path[0] && fr->vboard[0] &&
+      strlen(fr->vboard) < sizeof spec.path)
     memcpy(spec.path, fr->vboard, strlen(fr->vboard) + 1);
   if (!w->t) w->t = transport_new(&spec);
   if (w->t && spec.kind == TRANSPORT_WEBREPL && b->webrepl_password[0])
@@ -328,12 +372,20 @@ static void *worker_main(void *arg) {
       snprintf(path, sizeof path, "%s", spec.path);
     else
       transport_vboard_default(path, sizeof path);
-    if (vboard_has_option(path, "--control-port")) {
+    if (transport_vboard_has_option(path, "--control-port")) {
       transport_vboard_want_control(w->t);
       w->has_control = 1;
     }
+    if (transport_vboard_has_option(path, "--ip")) {
+      // Each board its own loopback address: servers on the boards
+      // (WebREPL on 8266) do not collide, and "# host: knock" finds them.
+      transport_vboard_pick_ip(w->index, w->board_ip, sizeof w->board_ip);
+      transport_add_vboard_arg(w->t, "--ip");
+      transport_add_vboard_arg(w->t, w->board_ip);
+      runner_set_peer_addresses(w->run, "127.0.0.1", w->board_ip);
+    }
     // "generic" is vboard's own default (no profile file of that name).
-    if (strcmp(b->module, "generic") && vboard_has_option(path, "--profile")) {
+    if (strcmp(b->module, "generic") && transport_vboard_has_option(path, "--profile")) {
       transport_add_vboard_arg(w->t, "--profile");
       transport_add_vboard_arg(w->t, b->module);
     }
@@ -342,6 +394,7 @@ static void *worker_main(void *arg) {
   }
   char caps[1024];
   farm_capabilities(b, caps, sizeof caps);
+  setup_loopback(w, &spec, caps, sizeof caps);
   runner_set_transport(w->run, w->t);
   runner_set_shared_report(w->run, fr->rep, w->index, b->name);
   runner_set_result_callback(w->run, on_result, w);
@@ -363,7 +416,8 @@ static void *worker_main(void *arg) {
   w->counted = 1;
   pthread_mutex_unlock(&fr->out_lock);
   if (h.lost || !strcmp(h.state, "refused") || !strcmp(h.state, "unreachable"))
-    log_line(fr, "rig: board %s %s: %s", b->name, h.state, h.lost_reason ? h.lost_reason : "see its transcript");
+    log_line(fr, "rig: board %s %s: %s", b->name, h.state,
+             h.lost_reason ? h.lost_reason : "see its transcript");
   return NULL;
 }
 
@@ -399,8 +453,9 @@ rig_status_t farm_run_run(farm_run_t *fr, const suite_t *suite, int *exit_code) 
   fr->boards_running = n;
   int64_t t0 = rig_now_ms();
   if (fr->out) {
-    fprintf(fr->out, "rig: farm %s: %d board%s x %zu test%s%s; report %s\n", fr->farm.name, n, n == 1 ? "" : "s",
-            suite->count, suite->count == 1 ? "" : "s", fr->repeat > 1 ? " (repeated)" : "", report_path(fr->rep));
+    fprintf(fr->out, "rig: farm %s: %d board%s x %zu test%s%s; report %s\n", fr->farm.name, n,
+            n == 1 ? "" : "s", suite->count, suite->count == 1 ? "" : "s",
+            fr->repeat > 1 ? " (repeated)" : "", report_path(fr->rep));
     fflush(fr->out);
   }
   for (int i = 0; i < n; i++)
@@ -416,6 +471,7 @@ rig_status_t farm_run_run(farm_run_t *fr, const suite_t *suite, int *exit_code) 
       fr->boards_lost++;
     }
     runner_free(workers[i].run);
+    loopback_free(workers[i].lb);
     transport_free(workers[i].t); // stops its vboard
     if (workers[i].rfc && fr->rfc_close) fr->rfc_close(workers[i].rfc);
   }
@@ -429,9 +485,9 @@ rig_status_t farm_run_run(farm_run_t *fr, const suite_t *suite, int *exit_code) 
   if (aborted) {
     *exit_code = FARM_EXIT_ABORTED;
   } else {
-    *exit_code = farm_exit_code_for_counts(report_count(fr->rep, OUTCOME_FAIL), report_count(fr->rep, OUTCOME_TIMEOUT),
-                                           report_count(fr->rep, OUTCOME_CRASH), report_count(fr->rep, OUTCOME_INFRA),
-                                           fr->boards_lost);
+    *exit_code = farm_exit_code_for_counts(
+        report_count(fr->rep, OUTCOME_FAIL), report_count(fr->rep, OUTCOME_TIMEOUT),
+        report_count(fr->rep, OUTCOME_CRASH), report_count(fr->rep, OUTCOME_INFRA), fr->boards_lost);
   }
   if (fr->out) {
     fprintf(fr->out, "rig: farm run took %.1f s\n", (rig_now_ms() - t0) / 1000.0);

@@ -40,9 +40,9 @@ int outcome_parse(const char *name) {
 
 struct report {
   pthread_mutex_t lock; // board workers share one report
-  json_t *root;  // the whole report, rewritten on each change
-  json_t *tests; // borrowed: root["tests"]
-  json_t *boards; // borrowed: root["boards"] (farm runs), NULL before the first board
+  json_t *root;         // the whole report, rewritten on each change
+  json_t *tests;        // borrowed: root["tests"]
+  json_t *boards;       // borrowed: root["boards"] (farm runs), NULL before the first board
   int counts[OUTCOME_COUNT];
   char target[1024];
   char dir[PATH_MAX];
@@ -308,16 +308,17 @@ rig_status_t report_set_board_firmware(report_t *rep, int board, const char *nam
   json_t *b = rep->boards ? json_array_get(rep->boards, (size_t)board) : NULL;
   if (b) fill_firmware(json_object_get(b, "firmware"), name, version, platform, machine, raw);
   // The top-level firmware is the first board's (schema 1 readers).
-  if (board == 0) fill_firmware(json_object_get(rep->root, "firmware"), name, version, platform, machine, raw);
+  if (board == 0)
+    fill_firmware(json_object_get(rep->root, "firmware"), name, version, platform, machine, raw);
   rig_status_t st = write_locked(rep);
   pthread_mutex_unlock(&rep->lock);
   return st;
 }
 
-rig_status_t report_set_board_health(report_t *rep, int board, const report_health_t *hs) {
-  pthread_mutex_lock(&rep->lock);
-  json_t *b = rep->boards ? json_array_get(rep->boards, (size_t)board) : NULL;
-  rig_status_t st = RIG_OK;
+// Puts [hs] into board [board]'s entry without writing; 0 when there is
+// no such board. Called with the lock held.
+static int put_health_locked(report_t *rep, int board, const report_health_t *hs) {
+  json_t *b = rep->boards && board >= 0 ? json_array_get(rep->boards, (size_t)board) : NULL;
   if (b) {
     json_t *h = json_object();
     json_object_set_new(h, "state", json_string(hs->state ? hs->state : "running"));
@@ -331,8 +332,13 @@ rig_status_t report_set_board_health(report_t *rep, int board, const report_heal
     json_object_set_new(h, "lost", json_boolean(hs->lost));
     if (hs->lost_reason) json_object_set_new(h, "lost_reason", cstr(hs->lost_reason));
     json_object_set_new(b, "health", h);
-    st = write_locked(rep);
   }
+  return b != NULL;
+}
+
+rig_status_t report_set_board_health(report_t *rep, int board, const report_health_t *hs) {
+  pthread_mutex_lock(&rep->lock);
+  rig_status_t st = put_health_locked(rep, board, hs) ? write_locked(rep) : RIG_OK;
   pthread_mutex_unlock(&rep->lock);
   return st;
 }
@@ -407,6 +413,10 @@ static void set_text(json_t *obj, const char *key, const char *s, size_t len) {
 }
 
 rig_status_t report_add_test(report_t *rep, const report_test_t *t) {
+  return report_add_result(rep, t, -1, NULL);
+}
+
+rig_status_t report_add_result(report_t *rep, const report_test_t *t, int board, const report_health_t *hs) {
   json_t *o = json_object();
   if (!o) return fail(rep, RIG_E_NOMEM, "out of memory");
   pthread_mutex_lock(&rep->lock);
@@ -430,12 +440,18 @@ rig_status_t report_add_test(report_t *rep, const report_test_t *t) {
     json_object_set_new(c, "exception", t->exception ? cstr(t->exception) : json_null());
     json_object_set_new(o, "crash", c);
   }
-  if (t->transcript_offset > 0 && t->board) json_object_set_new(o, "transcript_offset", json_integer(t->transcript_offset));
+  if (t->transcript_offset > 0 && t->board)
+    json_object_set_new(o, "transcript_offset", json_integer(t->transcript_offset));
+  if (t->loopback) {
+    json_t *lb = json_loads(t->loopback, 0, NULL);
+    if (lb) json_object_set_new(o, "loopback", lb);
+  }
   json_array_append_new(rep->tests, o);
   if ((unsigned)t->outcome < OUTCOME_COUNT) rep->counts[t->outcome]++;
   json_t *counts = json_object_get(rep->root, "counts");
   json_object_set_new(counts, outcome_name(t->outcome), json_integer(rep->counts[t->outcome]));
   json_object_set_new(counts, "total", json_integer((json_int_t)json_array_size(rep->tests)));
+  if (hs) put_health_locked(rep, board, hs);
   rig_status_t st = write_locked(rep);
   pthread_mutex_unlock(&rep->lock);
   return st;

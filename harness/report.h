@@ -65,22 +65,23 @@ typedef struct {
   const char *console_tail;
   size_t console_tail_len;
   // Farm runs (schema 2); NULL / 0 when not known.
-  const char *board;     // the board's name in the farm
-  int run;               // repetition 1..N with --repeat, 0 = not repeated
+  const char *board;        // the board's name in the farm
+  int run;                  // repetition 1..N with --repeat, 0 = not repeated
   const char *timeout_kind; // timeout: "inactivity" or "overall"
-  int rst_cause;         // crash: the ROM's "rst cause:N" (1..6), 0 or -1 when none seen
-  const char *boot_mode; // crash: "(3,6)" from the ROM line
-  const char *exception; // crash: "Fatal exception 28(LoadProhibitedCause): epc1=..."
-  long transcript_offset; // where the test starts in the board's transcript (0 or -1: unknown)
+  int rst_cause;            // crash: the ROM's "rst cause:N" (1..6), 0 or -1 when none seen
+  const char *boot_mode;    // crash: "(3,6)" from the ROM line
+  const char *exception;    // crash: "Fatal exception 28(LoadProhibitedCause): epc1=..."
+  long transcript_offset;   // where the test starts in the board's transcript (0 or -1: unknown)
+  const char *loopback; // loopback checks: the "loopback" object as JSON text (loopback.h), NULL when none
 } report_test_t;
 
 // Per-board health, kept in the report's "boards" entry.
 typedef struct {
   int soft_resets, hard_resets, power_cycles, timeouts, crashes, recoveries;
-  int link_errors; // failed link checks: results turned infra
-  int lost;                 // 1: the board was given up
-  const char *lost_reason;  // why (NULL)
-  const char *state;        // "running", "done", "lost", "refused", "unreachable"
+  int link_errors;         // failed link checks: results turned infra
+  int lost;                // 1: the board was given up
+  const char *lost_reason; // why (NULL)
+  const char *state;       // "running", "done", "lost", "refused", "unreachable"
 } report_health_t;
 
 typedef struct report report_t;
@@ -116,6 +117,9 @@ void report_summarise(report_t *rep);
 
 // Appends a result, updates the counts and rewrites report.json.
 rig_status_t report_add_test(report_t *rep, const report_test_t *t);
+// report_add_test and report_set_board_health([board], [hs]) in one
+// rewrite of report.json (a rewrite is two fsyncs: the per-test cost).
+rig_status_t report_add_result(report_t *rep, const report_test_t *t, int board, const report_health_t *hs);
 
 // Sets status and the finish time and rewrites report.json.
 rig_status_t report_finish(report_t *rep, report_status_t status);

@@ -3,6 +3,7 @@
 #include "report_export.h"
 
 #include "buf.h"
+#include "loopback_html.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -144,6 +145,7 @@ rig_status_t report_export_junit(const char *report, const char *out, char *err,
       buf_append_str(&cases, "\" name=\"");
       esc(&cases, name);
       buf_printf(&cases, "\" time=\"%.3f\">\n", secs);
+      loopback_junit(&cases, json_object_get(t, "loopback"));
       if (!strcmp(oc, "fail")) {
         nf++;
         buf_append_str(&cases, "      <failure type=\"fail\" message=\"");
@@ -176,8 +178,8 @@ rig_status_t report_export_junit(const char *report, const char *out, char *err,
     }
     buf_append_str(&body, "  <testsuite name=\"");
     esc(&body, board);
-    buf_printf(&body, "\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\" time=\"%.3f\">\n", n, nf, ne,
-               ns, time);
+    buf_printf(&body, "\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\" time=\"%.3f\">\n", n, nf,
+               ne, ns, time);
     buf_append(&body, buf_str(&cases), cases.len);
     buf_append_str(&body, "  </testsuite>\n");
     buf_free(&cases);
@@ -225,6 +227,14 @@ rig_status_t report_export_html(const char *report, const char *out, char *err, 
   if (!root) return st;
   json_t *tests = json_object_get(root, "tests");
   json_t *boards = json_object_get(root, "boards");
+  // The pictures of loopback checks lie beside the report.
+  char run_dir[PATH_MAX];
+  snprintf(run_dir, sizeof run_dir, "%s", report);
+  char *slash = strrchr(run_dir, '/');
+  if (slash)
+    *slash = '\0';
+  else
+    snprintf(run_dir, sizeof run_dir, ".");
   buf_t h;
   buf_init(&h, EXPORT_MAX);
   buf_append_str(&h, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>rig run ");
@@ -251,7 +261,8 @@ rig_status_t report_export_html(const char *report, const char *out, char *err, 
   json_int_t repeat = json_integer_value(json_object_get(root, "repeat"));
   if (repeat > 1) buf_printf(&h, ", each test run %lld times", (long long)repeat);
   buf_append_str(&h, ".</p>\n<p class=legend>");
-  static const char *const verdicts[] = {"pass", "fail", "timeout", "crash", "flaky", "skip", "skip_too_large", "infra"};
+  static const char *const verdicts[] = {"pass",  "fail", "timeout",        "crash",
+                                         "flaky", "skip", "skip_too_large", "infra"};
   for (size_t k = 0; k < sizeof verdicts / sizeof verdicts[0]; k++)
     buf_printf(&h, "<span style=\"background:%s\">%s</span>", colour(verdicts[k]), verdicts[k]);
   buf_append_str(&h, "</p>\n");
@@ -261,15 +272,17 @@ rig_status_t report_export_html(const char *report, const char *out, char *err, 
   buf_append_str(&h, "<p>");
   const char *ck;
   json_t *cv;
-  json_object_foreach(counts, ck, cv) buf_printf(&h, "%s <b>%lld</b> &nbsp; ", ck, (long long)json_integer_value(cv));
+  json_object_foreach(counts, ck, cv)
+      buf_printf(&h, "%s <b>%lld</b> &nbsp; ", ck, (long long)json_integer_value(cv));
   buf_append_str(&h, "</p>\n");
 
   // Boards and health.
   json_t *names = json_array();
   if (json_is_array(boards)) {
-    buf_append_str(&h, "<h2>Boards</h2>\n<table><tr><th>board</th><th>module</th><th>wiring</th><th>firmware</th>"
-                       "<th>state</th><th>soft resets</th><th>hard resets</th><th>power cycles</th>"
-                       "<th>timeouts</th><th>crashes</th><th>time (s)</th><th>transcript</th></tr>\n");
+    buf_append_str(&h,
+                   "<h2>Boards</h2>\n<table><tr><th>board</th><th>module</th><th>wiring</th><th>firmware</th>"
+                   "<th>state</th><th>soft resets</th><th>hard resets</th><th>power cycles</th>"
+                   "<th>timeouts</th><th>crashes</th><th>time (s)</th><th>transcript</th></tr>\n");
     size_t bi;
     json_t *b;
     json_array_foreach(boards, bi, b) {
@@ -417,6 +430,7 @@ rig_status_t report_export_html(const char *report, const char *out, char *err, 
     }
     html_pre(&h, "diff", str(t, "diff"));
     html_pre(&h, "traceback", str(t, "stderr"));
+    if (json_object_get(t, "loopback")) loopback_html(&h, json_object_get(t, "loopback"), run_dir);
     if (strcmp(oc, "pass")) html_pre(&h, "console tail", str(t, "console_tail"));
     if (json_object_get(t, "transcript_offset")) {
       buf_append_str(&h, "<p><a href=\"transcript-");

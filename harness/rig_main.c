@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
-// rig_main.c: the `rig` command line: run, report, ports.
+// rig_main.c: the `rig` command line: run, report, nightly, farm, triage, ports,
+// and the entry points of flash, validate, loopback, put and get.
 #include "farm.h"
 #include "farm_run.h"
 #include "flash_cmd.h"
+#include "loopback_cmd.h"
 #include "report.h"
 #include "report_export.h"
 #include "rig_status.h"
@@ -11,6 +13,7 @@
 #include "suite.h"
 #include "transport.h"
 #include "files_cmd.h"
+#include "run_both.h"
 #include "transport_rfc2217.h"
 #include "triage.h"
 
@@ -49,6 +52,7 @@ static void usage_main(FILE *to) {
               "  farm check FILE                         validate a farm file\n"
               "  farm run --farm FILE [OPTIONS] [PATH...] run a farm (no triage)\n"
               "  triage OLD NEW | triage --history DIR   regressions, fixes, flaky, infra\n"
+              "  loopback analyse --check C CAPTURE      analyse a capture file (VCD, sigrok CSV)\n"
               "  ports                                   list local serial ports\n"
               "  flash --target TARGET [OPTIONS] IMAGE   write an image through the ESP8266 ROM loader\n"
               "  validate --target TARGET [--profile P]  check a module: chip, flash ID and size, RAM\n"
@@ -90,6 +94,12 @@ static void usage_run(FILE *to) {
               "  --timeout SEC       per-test timeout (default 10); a test's '# timeout: N' wins\n"
               "  --filter SUBSTR     only tests whose id contains SUBSTR\n"
               "  --vboard-arg ARG    one more argument for vboard (repeatable; vboard targets)\n"
+              "  --transport both    run the suite over the console, then start WebREPL on the\n"
+              "                      board (webrepl.start with a made-up password, or\n"
+              "                      $RIG_WEBREPL_PASSWORD) and run it again over WebREPL; print\n"
+              "                      the tests whose outcome differs (exit 1 when any does)\n"
+              "  --webrepl URL       the board's webrepl://HOST[:PORT] for --transport both\n"
+              "                      (default for vboard targets: its own address, port 8266)\n"
               "  --inactivity SEC    longest silence within a test (default: none but --timeout);\n"
               "                      a test's '# inactivity: N' wins\n"
               "  --repeat N          run each test N times; per-test pass counts, 'flaky' verdicts\n"
@@ -98,11 +108,25 @@ static void usage_run(FILE *to) {
               "  --expect-firmware NAME[:RELEASE[:BUILD]]\n"
               "                      refuse (infra) a board whose identity differs, e.g.\n"
               "                      pyrite:v0.1.0\n"
+              "  --wiring NAME[,NAME...]\n"
+              "                      the board's wiring maps (fixtures/wiring/NAME.json): run the\n"
+              "                      loopback checks (tests with '# loopback: CHECK'); a vboard\n"
+              "                      target is started with the same --wiring; the board declares\n"
+              "                      'loopback' and fixture:NAME for '# requires:'\n"
+              "  --wiring-dir DIR    where the maps are (default fixtures/wiring)\n"
+              "  --capabilities LIST what the board has, for '# requires:' (comma-separated, e.g.\n"
+              "                      'fs, fixture:i2c-eeprom'); a vboard target also declares\n"
+              "                      module:NAME (its --profile, else generic), fs (1 MB of flash\n"
+              "                      or more), wifi-virtual (unless --wifi) and fixture:W per\n"
+              "                      --wiring W, as farm boards do\n"
+              "  --capture-cmd CMD   how to capture pins on a real board, e.g. 'sigrok-cli -d fx2lafw\n"
+              "                      --continuous --channels D0=gpio13 -O vcd -o {out}' ({out}: the\n"
+              "                      file, {pins}: '4,5'); vboard targets capture through vboard\n"
               "\n"
               "test header lines (leading '#' comments):\n"
               "  # skip: REASON      always skipped\n"
               "  # requires: A, B    skipped with 'requires A, B' unless the target declares them\n"
-              "                      (targets declare nothing yet)\n"
+              "                      (--capabilities, and a vboard target's own)\n"
               "  # timeout: N        N seconds instead of the default\n"
               "  # inactivity: N     N seconds of silence allowed instead of the default\n"
               "\n"
@@ -157,6 +181,11 @@ static void usage_nightly(FILE *to) {
               "\n"
               "PATH defaults to the farm file's \"suite\" (paths relative to the farm file;\n"
               "missing ones are noted and left out).\n"
+              "\n"
+              "Boards with \"wiring\" run the loopback checks (conformance/loopback): their maps\n"
+              "are read from wiring/ beside the farm file, vboards get --wiring and capture\n"
+              "through their control socket, real boards through their \"capture\" command\n"
+              "(harness/LOOPBACK.md); measured figures and pictures go into the report.\n"
               "\n"
               "options:\n"
               "  --farm FILE         default fixtures/farm-virtual.json (in the current directory,\n"
@@ -261,6 +290,41 @@ static int parse_count(const char *cmd, const char *opt, const char *text, int l
   return 0;
 }
 
+// The options `rig run` and `rig nightly` / `rig farm run` share.
+typedef struct {
+  const char *report_dir, *filter, *expect_fw;
+  double timeout_s, inactivity_s; // 0: the command's default
+  int repeat, lost_after;         // lost_after -1: the command's default
+} shared_opts_t;
+
+// Takes argv[*i] (and its value, moving *i past it) when it is one of the
+// shared options. 1 taken; 0 not one of them; -1 a bad value (said on
+// stderr, as "rig [cmd]: ...").
+static int shared_option(const char *cmd, int argc, char **argv, int *i, shared_opts_t *o) {
+  const char *a = argv[*i];
+  if (*i + 1 >= argc) return 0; // each takes a value
+  const char *v = argv[*i + 1];
+  int bad = 0;
+  if (!strcmp(a, "--report-dir"))
+    o->report_dir = v;
+  else if (!strcmp(a, "--filter"))
+    o->filter = v;
+  else if (!strcmp(a, "--expect-firmware"))
+    o->expect_fw = v;
+  else if (!strcmp(a, "--timeout"))
+    bad = parse_secs(cmd, a, v, &o->timeout_s);
+  else if (!strcmp(a, "--inactivity"))
+    bad = parse_secs(cmd, a, v, &o->inactivity_s);
+  else if (!strcmp(a, "--repeat"))
+    bad = parse_count(cmd, a, v, 1, 1000, &o->repeat);
+  else if (!strcmp(a, "--lost-after"))
+    bad = parse_count(cmd, a, v, 0, 100000, &o->lost_after);
+  else
+    return 0;
+  *i += 1;
+  return bad ? -1 : 1;
+}
+
 // The ladder's rungs for `rig run --target vboard`: the vboard started
 // for the run is restarted (the closest a virtual board has to pulling the
 // plug); other targets have none.
@@ -272,36 +336,91 @@ static rig_status_t vboard_restart(void *ctx, transport_t *t, int power, char *m
   return RIG_OK;
 }
 
+// What a vboard started by `rig run` has, in farm_capabilities()'s words:
+// the run's board described as a farm board would be (module from its
+// --profile, else vboard's own "generic"; its --wifi; each --wiring map),
+// so that one `# requires:` line means the same on both commands.
+static void vboard_capabilities(const char *const *vargs, int nvargs, const char *wiring, char *out,
+                                size_t cap) {
+  out[0] = '\0';
+  farm_board_t *b = calloc(1, sizeof *b);
+  if (!b) return;
+  snprintf(b->connect, sizeof b->connect, "vboard");
+  snprintf(b->module, sizeof b->module, "generic");
+  for (int i = 0; i < nvargs; i++) {
+    if (!strcmp(vargs[i], "--profile") && i + 1 < nvargs)
+      snprintf(b->module, sizeof b->module, "%s", vargs[i + 1]);
+    if (!strcmp(vargs[i], "--wifi") && b->nvboard_args < FARM_MAX_ARGS)
+      snprintf(b->vboard_args[b->nvboard_args++], sizeof b->vboard_args[0], "--wifi");
+  }
+  char store[2048];
+  const char *names[FARM_MAX_WIRING];
+  int n = wiring ? loopback_split_names(wiring, store, sizeof store, names, FARM_MAX_WIRING) : 0;
+  for (int i = 0; i < n; i++)
+    snprintf(b->wiring[b->nwiring++], sizeof b->wiring[0], "%s", names[i]);
+  farm_capabilities(b, out, cap);
+  free(b);
+}
+
+// What `rig run` sets on a runner, again for each leg of --transport both.
+typedef struct {
+  const char *report_dir;
+  int timeout_ms, inactivity_ms, repeat, lost_after;
+  const char *expect_fw;
+  const char *caps; // for "# requires:"
+} run_settings_t;
+
+static void configure_run(runner_t *run, void *ctx) {
+  const run_settings_t *rs = ctx;
+  runner_set_report_dir(run, rs->report_dir);
+  runner_set_timeout(run, rs->timeout_ms);
+  runner_set_inactivity(run, rs->inactivity_ms);
+  runner_set_repeat(run, rs->repeat);
+  runner_set_lost_after(run, rs->lost_after);
+  runner_set_expect_firmware(run, rs->expect_fw);
+  runner_add_capabilities(run, rs->caps);
+}
+
 static int cmd_run(int argc, char **argv) {
-  const char *target = NULL, *report_dir = "reports/runs", *filter = NULL, *expect_fw = NULL;
-  double timeout_s = RUNNER_DEFAULT_TIMEOUT_MS / 1000.0, inactivity_s = 0;
-  int repeat = 1, lost_after = RUNNER_LOST_AFTER;
+  const char *target = NULL;
+  shared_opts_t o = {.report_dir = "reports/runs",
+                     .timeout_s = RUNNER_DEFAULT_TIMEOUT_MS / 1000.0,
+                     .repeat = 1,
+                     .lost_after = RUNNER_LOST_AFTER};
+  const char *wiring = NULL, *wiring_dir = NULL, *capture_cmd = NULL; // loopback checks
+  const char *transport_mode = "console", *webrepl_url = NULL;        // --transport both
+  const char *capabilities = NULL;                                    // declared for "# requires:"
+  char vboard_ip[32] = "";
   const char *vargs[TRANSPORT_ARGS_MAX];
   int nvargs = 0;
   const char *paths[1024];
   int npaths = 0;
   for (int i = 0; i < argc; i++) {
     const char *a = argv[i];
-    int has_value = i + 1 < argc;
+    int has_value = i + 1 < argc, shared;
     if (wants_help(a)) {
       usage_run(stdout);
       return 0;
+    } else if ((shared = shared_option("run", argc, argv, &i, &o)) != 0) {
+      if (shared < 0) return RIG_EXIT_INFRA;
     } else if (!strcmp(a, "--target") && has_value) {
       target = argv[++i];
-    } else if (!strcmp(a, "--report-dir") && has_value) {
-      report_dir = argv[++i];
-    } else if (!strcmp(a, "--filter") && has_value) {
-      filter = argv[++i];
-    } else if (!strcmp(a, "--timeout") && has_value) {
-      if (parse_secs("run", a, argv[++i], &timeout_s)) return RIG_EXIT_INFRA;
-    } else if (!strcmp(a, "--inactivity") && has_value) {
-      if (parse_secs("run", a, argv[++i], &inactivity_s)) return RIG_EXIT_INFRA;
-    } else if (!strcmp(a, "--repeat") && has_value) {
-      if (parse_count("run", a, argv[++i], 1, 1000, &repeat)) return RIG_EXIT_INFRA;
-    } else if (!strcmp(a, "--lost-after") && has_value) {
-      if (parse_count("run", a, argv[++i], 0, 100000, &lost_after)) return RIG_EXIT_INFRA;
-    } else if (!strcmp(a, "--expect-firmware") && has_value) {
-      expect_fw = argv[++i];
+    } else if (!strcmp(a, "--wiring") && has_value) {
+      wiring = argv[++i];
+    } else if (!strcmp(a, "--wiring-dir") && has_value) {
+      wiring_dir = argv[++i];
+    } else if (!strcmp(a, "--capabilities") && has_value) {
+      capabilities = argv[++i];
+    } else if (!strcmp(a, "--capture-cmd") && has_value) {
+      capture_cmd = argv[++i];
+    } else if (!strcmp(a, "--transport") && has_value) {
+      transport_mode = argv[++i];
+      if (strcmp(transport_mode, "console") && strcmp(transport_mode, "both")) {
+        fprintf(stderr, "rig run: --transport is 'console' (the target as given) or 'both'\n");
+        return RIG_EXIT_INFRA;
+      }
+    } else if (!strcmp(a, "--webrepl") && has_value) {
+      webrepl_url = argv[++i];
     } else if (!strcmp(a, "--vboard-arg") && has_value) {
       if (nvargs >= TRANSPORT_ARGS_MAX - 8) {
         fprintf(stderr, "rig run: too many --vboard-arg\n");
@@ -345,13 +464,13 @@ static int cmd_run(int argc, char **argv) {
       suite_free(&suite);
       return RIG_EXIT_INFRA;
     }
-  suite_finish(&suite, filter);
+  suite_finish(&suite, o.filter);
   if (suite.ignored)
     fprintf(stderr, "rig run: note: %zu .py file%s without a .py.exp ignored (e.g. %s)\n", suite.ignored,
             suite.ignored == 1 ? "" : "s", suite.first_ignored);
   if (!suite.count) {
-    fprintf(stderr, "rig run: no tests found%s%s%s\n", filter ? " matching '" : "", filter ? filter : "",
-            filter ? "'" : "");
+    fprintf(stderr, "rig run: no tests found%s%s%s\n", o.filter ? " matching '" : "",
+            o.filter ? o.filter : "", o.filter ? "'" : "");
     suite_free(&suite);
     return RIG_EXIT_INFRA;
   }
@@ -365,22 +484,89 @@ static int cmd_run(int argc, char **argv) {
   }
   for (int i = 0; i < nvargs; i++)
     transport_add_vboard_arg(t, vargs[i]);
+  if (spec.kind == TRANSPORT_VBOARD) {
+    char path[TRANSPORT_TEXT_MAX], ip[32];
+    if (spec.path[0])
+      snprintf(path, sizeof path, "%s", spec.path);
+    else
+      transport_vboard_default(path, sizeof path);
+    int ip_given = 0;
+    for (int i = 0; i + 1 < nvargs; i++)
+      if (!strcmp(vargs[i], "--ip")) {
+        ip_given = 1;
+        runner_set_peer_addresses(run, "127.0.0.1", vargs[i + 1]);
+      }
+    if (!ip_given && transport_vboard_has_option(path, "--ip")) {
+      transport_vboard_pick_ip(0, ip, sizeof ip);
+      transport_add_vboard_arg(t, "--ip");
+      transport_add_vboard_arg(t, ip);
+      runner_set_peer_addresses(run, "127.0.0.1", ip);
+      snprintf(vboard_ip, sizeof vboard_ip, "%s", ip);
+    }
+  }
   char label[TRANSPORT_TEXT_MAX], board[TRANSPORT_TEXT_MAX + 16];
   transport_redact(target, label, sizeof label);
   board_name(&spec, board, sizeof board);
   runner_set_transport(run, t);
   runner_set_target_label(run, label);
   runner_set_board_name(run, board);
-  runner_set_report_dir(run, report_dir);
-  runner_set_timeout(run, (int)(timeout_s * 1000 + 0.5));
-  runner_set_inactivity(run, (int)(inactivity_s * 1000 + 0.5));
-  runner_set_repeat(run, repeat);
-  runner_set_lost_after(run, lost_after);
-  runner_set_expect_firmware(run, expect_fw);
+  runner_set_report_dir(run, o.report_dir);
+  runner_set_timeout(run, (int)(o.timeout_s * 1000 + 0.5));
+  runner_set_inactivity(run, (int)(o.inactivity_s * 1000 + 0.5));
+  runner_set_repeat(run, o.repeat);
+  runner_set_lost_after(run, o.lost_after);
+  runner_set_expect_firmware(run, o.expect_fw);
   if (spec.kind == TRANSPORT_VBOARD) runner_set_resetter(run, vboard_restart, NULL);
   runner_set_output(run, stdout, isatty(1));
+  loopback_t *lb = NULL;
+  if (wiring || capture_cmd) {
+    lb = loopback_cli_setup(&spec, t, run, wiring, wiring_dir, capture_cmd, err, sizeof err);
+    if (lb) loopback_set_board(lb, board);
+    if (!lb) {
+      fprintf(stderr, "rig run: %s\n", err);
+      transport_free(t);
+      runner_free(run);
+      suite_free(&suite);
+      return RIG_EXIT_INFRA;
+    }
+  }
+  // After the loopback setup, which declares its own (loopback, fixtures).
+  char caps[4096] = "";
+  if (spec.kind == TRANSPORT_VBOARD) vboard_capabilities(vargs, nvargs, wiring, caps, sizeof caps);
+  if (capabilities) {
+    size_t used = strlen(caps);
+    snprintf(caps + used, sizeof caps - used, "%s%s", used ? ", " : "", capabilities);
+  }
+  runner_add_capabilities(run, caps);
+  if (!strcmp(transport_mode, "both")) {
+    char url[64];
+    if (!webrepl_url && vboard_ip[0]) {
+      snprintf(url, sizeof url, "webrepl://%s:8266", vboard_ip);
+      webrepl_url = url;
+    }
+    int code = RIG_EXIT_INFRA;
+    if (!webrepl_url) {
+      fprintf(stderr, "rig run: --transport both needs --webrepl webrepl://HOST[:PORT] for this target\n");
+    } else {
+      run_settings_t rs = {o.report_dir,
+                           (int)(o.timeout_s * 1000 + 0.5),
+                           (int)(o.inactivity_s * 1000 + 0.5),
+                           o.repeat,
+                           o.lost_after,
+                           o.expect_fw,
+                           caps};
+      run_both_t rb = {t, label, board, webrepl_url, configure_run, &rs};
+      code = run_both(&rb, &suite);
+    }
+    loopback_free(lb);
+    transport_free(t);
+    runner_free(run);
+    suite_free(&suite);
+    return rig_stop_requested() ? RIG_EXIT_ABORTED : code;
+  }
   int code;
   if (runner_run(run, &suite, &code) != RIG_OK) fprintf(stderr, "rig run: %s\n", runner_errmsg(run));
+  loopback_free(lb);
   transport_free(t); // stops a vboard we started
   runner_free(run);
   suite_free(&suite);
@@ -538,14 +724,14 @@ static int cmd_farm_check(int argc, char **argv) {
   rig_status_t st = farm_load(argv[0], farm, &errors);
   int code = 0;
   if (st == RIG_OK) {
-    printf("%s: valid: farm %s, %d board%s\n", argv[0], farm->name[0] ? farm->name : "(unnamed)", farm->nboards,
-           farm->nboards == 1 ? "" : "s");
+    printf("%s: valid: farm %s, %d board%s\n", argv[0], farm->name[0] ? farm->name : "(unnamed)",
+           farm->nboards, farm->nboards == 1 ? "" : "s");
     for (int i = 0; i < farm->nboards; i++) {
       const farm_board_t *b = &farm->boards[i];
       char shown[TRANSPORT_TEXT_MAX];
       transport_redact(b->connect, shown, sizeof shown);
-      printf("  %-20s %-12s %-40s reset %s, power %s%s\n", b->name, b->module, shown, farm_reset_name(b->reset),
-             farm_reset_name(b->power), b->enabled ? "" : " (disabled)");
+      printf("  %-20s %-12s %-40s reset %s, power %s%s\n", b->name, b->module, shown,
+             farm_reset_name(b->reset), farm_reset_name(b->power), b->enabled ? "" : " (disabled)");
     }
     for (int i = 0; i < farm->nsuite; i++) {
       struct stat sb;
@@ -577,8 +763,8 @@ static void print_summary(const char *report_path) {
   json_t *counts = json_object_get(root, "counts");
   printf("\n== rig run %s: %s ==\n", json_string_value(json_object_get(root, "run_id")),
          json_string_value(json_object_get(root, "status")));
-  printf("%-22s %-12s %5s %5s %5s %5s %5s %5s %5s  %s\n", "board", "module", "pass", "fail", "tmout", "crash", "skip",
-         "large", "infra", "health");
+  printf("%-22s %-12s %5s %5s %5s %5s %5s %5s %5s  %s\n", "board", "module", "pass", "fail", "tmout", "crash",
+         "skip", "large", "infra", "health");
   json_t *boards = json_object_get(root, "boards");
   json_t *tests = json_object_get(root, "tests");
   size_t i;
@@ -599,7 +785,8 @@ static void print_summary(const char *report_path) {
     printf("%-22s %-12s %5d %5d %5d %5d %5d %5d %5d  %s, %lld hard resets, %lld power cycles\n", name,
            module ? module : "-", c[OUTCOME_PASS], c[OUTCOME_FAIL], c[OUTCOME_TIMEOUT], c[OUTCOME_CRASH],
            c[OUTCOME_SKIP], c[OUTCOME_SKIP_TOO_LARGE], c[OUTCOME_INFRA],
-           json_string_value(json_object_get(h, "state")) ? json_string_value(json_object_get(h, "state")) : "?",
+           json_string_value(json_object_get(h, "state")) ? json_string_value(json_object_get(h, "state"))
+                                                          : "?",
            (long long)json_integer_value(json_object_get(h, "hard_resets")),
            (long long)json_integer_value(json_object_get(h, "power_cycles")));
   }
@@ -612,7 +799,8 @@ static void print_summary(const char *report_path) {
 }
 
 // The RFC 2217 client for farm boards (farm_run_set_rfc2217).
-static rig_status_t rfc_open(const char *target, int baud, void **handle, transport_t **t, char *err, size_t errlen) {
+static rig_status_t rfc_open(const char *target, int baud, void **handle, transport_t **t, char *err,
+                             size_t errlen) {
   rfc2217_t *r = NULL;
   rig_status_t st = rfc2217_open(target, baud, &r, t, err, errlen);
   *handle = r;
@@ -627,36 +815,23 @@ static void rfc_close(void *handle) {
 
 // rig nightly and rig farm run (triage: 1 for nightly).
 static int cmd_farm_run(int argc, char **argv, int triage, const char *cmdname) {
-  const char *farm_path = NULL, *report_dir = "reports/runs", *filter = NULL, *expect_fw = NULL,
-             *vboard = NULL;
-  double timeout_s = 0, inactivity_s = 0;
-  int repeat = 1, lost_after = -1, history = 10;
+  const char *farm_path = NULL, *vboard = NULL;
+  shared_opts_t o = {.report_dir = "reports/runs", .repeat = 1, .lost_after = -1}; // farm defaults win
+  int history = 10;
   const char *paths[1024];
   int npaths = 0;
   for (int i = 0; i < argc; i++) {
     const char *a = argv[i];
-    int has_value = i + 1 < argc;
+    int has_value = i + 1 < argc, shared;
     if (wants_help(a)) {
       usage_nightly(stdout);
       return 0;
+    } else if ((shared = shared_option(cmdname, argc, argv, &i, &o)) != 0) {
+      if (shared < 0) return FARM_EXIT_USAGE;
     } else if (!strcmp(a, "--farm") && has_value) {
       farm_path = argv[++i];
-    } else if (!strcmp(a, "--report-dir") && has_value) {
-      report_dir = argv[++i];
-    } else if (!strcmp(a, "--filter") && has_value) {
-      filter = argv[++i];
     } else if (!strcmp(a, "--vboard") && has_value) {
       vboard = argv[++i];
-    } else if (!strcmp(a, "--expect-firmware") && has_value) {
-      expect_fw = argv[++i];
-    } else if (!strcmp(a, "--timeout") && has_value) {
-      if (parse_secs(cmdname, a, argv[++i], &timeout_s)) return FARM_EXIT_USAGE;
-    } else if (!strcmp(a, "--inactivity") && has_value) {
-      if (parse_secs(cmdname, a, argv[++i], &inactivity_s)) return FARM_EXIT_USAGE;
-    } else if (!strcmp(a, "--repeat") && has_value) {
-      if (parse_count(cmdname, a, argv[++i], 1, 1000, &repeat)) return FARM_EXIT_USAGE;
-    } else if (!strcmp(a, "--lost-after") && has_value) {
-      if (parse_count(cmdname, a, argv[++i], 0, 100000, &lost_after)) return FARM_EXIT_USAGE;
     } else if (!strcmp(a, "--history") && has_value) {
       if (parse_count(cmdname, a, argv[++i], 2, TRIAGE_MAX_RUNS, &history)) return FARM_EXIT_USAGE;
     } else if (a[0] == '-' && a[1]) {
@@ -700,7 +875,8 @@ static int cmd_farm_run(int argc, char **argv, int triage, const char *cmdname) 
   for (int i = 0; !npaths && i < farm->nsuite; i++) {
     struct stat sb;
     if (stat(farm->suite[i], &sb) < 0) {
-      fprintf(stderr, "rig %s: note: the farm's suite path %s does not exist (left out)\n", cmdname, farm->suite[i]);
+      fprintf(stderr, "rig %s: note: the farm's suite path %s does not exist (left out)\n", cmdname,
+              farm->suite[i]);
       continue;
     }
     if (suite_add_path(&suite, farm->suite[i]) != RIG_OK) {
@@ -711,7 +887,7 @@ static int cmd_farm_run(int argc, char **argv, int triage, const char *cmdname) 
     }
     added++;
   }
-  suite_finish(&suite, filter);
+  suite_finish(&suite, o.filter);
   if (!suite.count) {
     fprintf(stderr, "rig %s: no tests found (%s)\n", cmdname,
             added ? "none matched" : "give paths, or a \"suite\" in the farm file");
@@ -723,12 +899,12 @@ static int cmd_farm_run(int argc, char **argv, int triage, const char *cmdname) 
   rig_signals_install();
   farm_run_t *fr = farm_run_new(farm);
   if (!fr) return FARM_EXIT_USAGE;
-  farm_run_set_report_dir(fr, report_dir);
-  farm_run_set_repeat(fr, repeat);
-  farm_run_set_timeout(fr, (int)(timeout_s * 1000 + 0.5));
-  farm_run_set_inactivity(fr, (int)(inactivity_s * 1000 + 0.5));
-  if (lost_after >= 0) farm_run_set_lost_after(fr, lost_after);
-  farm_run_set_expect_firmware(fr, expect_fw);
+  farm_run_set_report_dir(fr, o.report_dir);
+  farm_run_set_repeat(fr, o.repeat);
+  farm_run_set_timeout(fr, (int)(o.timeout_s * 1000 + 0.5));
+  farm_run_set_inactivity(fr, (int)(o.inactivity_s * 1000 + 0.5));
+  if (o.lost_after >= 0) farm_run_set_lost_after(fr, o.lost_after);
+  farm_run_set_expect_firmware(fr, o.expect_fw);
   if (vboard) farm_run_set_vboard(fr, vboard);
   farm_run_set_rfc2217(fr, rfc_open, rfc_lines, rfc_close);
   farm_run_set_output(fr, stdout, isatty(1));
@@ -750,9 +926,11 @@ static int cmd_farm_run(int argc, char **argv, int triage, const char *cmdname) 
   // Exports beside the report, even for an aborted run (what was measured stays).
   char out[PATH_MAX + 80], err[PATH_MAX + 512];
   snprintf(out, sizeof out, "%s/junit.xml", run_dir);
-  if (report_export_junit(report, out, err, sizeof err) != RIG_OK) fprintf(stderr, "rig %s: %s\n", cmdname, err);
+  if (report_export_junit(report, out, err, sizeof err) != RIG_OK)
+    fprintf(stderr, "rig %s: %s\n", cmdname, err);
   snprintf(out, sizeof out, "%s/report.html", run_dir);
-  if (report_export_html(report, out, err, sizeof err) != RIG_OK) fprintf(stderr, "rig %s: %s\n", cmdname, err);
+  if (report_export_html(report, out, err, sizeof err) != RIG_OK)
+    fprintf(stderr, "rig %s: %s\n", cmdname, err);
   print_summary(report);
   printf("report: %s\njunit:  %s/junit.xml\nhtml:   %s/report.html\n", report, run_dir, run_dir);
   if (aborted) return FARM_EXIT_ABORTED;
@@ -763,15 +941,15 @@ static int cmd_farm_run(int argc, char **argv, int triage, const char *cmdname) 
   triage_t *tr = triage_new();
   if (!tr) return code;
   char prev[256];
-  triage_previous_run(report_dir, run_id, prev, sizeof prev);
+  triage_previous_run(o.report_dir, run_id, prev, sizeof prev);
   // History for the flake scores: the newest runs up to and including this one.
-  rig_status_t st = triage_add_history(tr, report_dir, history);
+  rig_status_t st = triage_add_history(tr, o.report_dir, history);
   printf("\n");
   if (st != RIG_OK) {
     fprintf(stderr, "rig %s: triage: %s\n", cmdname, triage_errmsg(tr));
   } else {
     triage_print(tr, stdout);
-    if (!prev[0]) printf("(first run in %s: nothing to triage against)\n", report_dir);
+    if (!prev[0]) printf("(first run in %s: nothing to triage against)\n", o.report_dir);
   }
   int tcode = st == RIG_OK ? triage_exit_code(tr) : TRIAGE_EXIT_OK;
   triage_free(tr);
@@ -880,6 +1058,8 @@ int main(int argc, char **argv) {
       usage_farm(stdout);
     else if (argc > 2 && !strcmp(argv[2], "triage"))
       usage_triage(stdout);
+    else if (argc > 2 && !strcmp(argv[2], "loopback"))
+      loopback_cmd_usage(stdout);
     else if (argc > 2 && (!strcmp(argv[2], "put") || !strcmp(argv[2], "get")))
       files_cmd_usage(stdout, argv[2][0] == 'p');
     else
@@ -898,6 +1078,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "nightly")) return cmd_farm_run(argc - 2, argv + 2, 1, "nightly");
   if (!strcmp(cmd, "farm")) return cmd_farm(argc - 2, argv + 2);
   if (!strcmp(cmd, "triage")) return cmd_triage(argc - 2, argv + 2);
+  if (!strcmp(cmd, "loopback")) return loopback_cmd(argc - 2, argv + 2);
   if (!strcmp(cmd, "put")) return files_cmd_main(1, argc - 2, argv + 2);
   if (!strcmp(cmd, "get")) return files_cmd_main(0, argc - 2, argv + 2);
   fprintf(stderr, "rig: unknown command '%s' (see rig --help)\n", cmd);

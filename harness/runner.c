@@ -9,6 +9,7 @@
 #include "runner.h"
 
 #include "crash.h"
+#include "host_peers.h"
 #include "diff.h"
 #include "repl_client.h"
 
@@ -34,19 +35,19 @@ struct runner {
   char target[1024];
   char board[128];
   char report_dir[PATH_MAX];
-  char caps[512];
+  char caps[2048];
   int board_up;
   int reset_failures; // soft resets in a row that failed while the board recovered
   char down_reason[1024];
   char err[PATH_MAX + 256];
   // Farm and nightly features.
-  int shared;         // 1: rep belongs to the farm
-  int board_index;    // in the report's "boards"
+  int shared;            // 1: rep belongs to the farm
+  int board_index;       // in the report's "boards"
   char board_label[128]; // the farm's name for the board ("" single-board runs)
   int inactivity_ms;
   int repeat;
   int lost_after;
-  int bad_in_row;     // tests in a row ending in timeout or crash
+  int bad_in_row; // tests in a row ending in timeout or crash
   int lost, refused, unreachable;
   char expect_fw[256];
   runner_reset_fn reset_fn;
@@ -59,7 +60,10 @@ struct runner {
   char crash_boot_mode[16];
   char crash_exception[CRASH_TEXT_MAX];
   int cur_inactivity_ms;
-  int link_check; // 1 (default): check the link after each result that is not a pass
+  int link_check;      // 1 (default): check the link after each result that is not a pass
+  runner_hook_t hook;  // loopback checks around each test (all NULL: none)
+  host_peers_t *peers; // "# host:" peers, made on first use
+  char host_ip[64], board_ip[64];
 };
 
 runner_t *runner_new(void) {
@@ -79,9 +83,15 @@ runner_t *runner_new(void) {
 void runner_free(runner_t *run) {
   if (!run) return;
   repl_free(run->repl);
+  host_peers_free(run->peers);
   if (!run->shared) report_free(run->rep);
   if (run->transcript) fclose(run->transcript);
   free(run);
+}
+
+void runner_set_peer_addresses(runner_t *run, const char *host_ip, const char *board_ip) {
+  snprintf(run->host_ip, sizeof run->host_ip, "%s", host_ip ? host_ip : "");
+  snprintf(run->board_ip, sizeof run->board_ip, "%s", board_ip ? board_ip : "");
 }
 
 void runner_set_transport(runner_t *run, transport_t *t) {
@@ -115,6 +125,11 @@ void runner_set_enter_timeout(runner_t *run, int ms, int attempts) {
 void runner_set_capabilities(runner_t *run, const char *list) {
   snprintf(run->caps, sizeof run->caps, "%s", list);
 }
+void runner_add_capabilities(runner_t *run, const char *list) {
+  if (!list || !list[0]) return;
+  size_t used = strlen(run->caps);
+  snprintf(run->caps + used, sizeof run->caps - used, "%s%s", used ? ", " : "", list);
+}
 void runner_set_output(runner_t *run, FILE *out, int progress) {
   run->out = out;
   run->progress = progress;
@@ -144,6 +159,12 @@ void runner_set_shared_report(runner_t *run, report_t *rep, int index, const cha
   run->board_index = index;
   snprintf(run->board_label, sizeof run->board_label, "%s", name);
   runner_set_board_name(run, name);
+}
+void runner_set_hook(runner_t *run, const runner_hook_t *hook) {
+  if (hook)
+    run->hook = *hook;
+  else
+    memset(&run->hook, 0, sizeof run->hook);
 }
 void runner_set_result_callback(runner_t *run, runner_result_fn fn, void *ctx) {
   run->result_fn = fn;
@@ -249,7 +270,8 @@ static void ladder(runner_t *run) {
     else
       run->health.hard_resets++;
     char note[700];
-    snprintf(note, sizeof note, "%s: %s", power ? "power cycle" : "hard reset", msg[0] ? msg : rig_strerror(st));
+    snprintf(note, sizeof note, "%s: %s", power ? "power cycle" : "hard reset",
+             msg[0] ? msg : rig_strerror(st));
     transcript_note(run, note);
     if (st == RIG_E_INTERRUPTED) return;
     if (st != RIG_OK) continue;
@@ -314,8 +336,8 @@ static int link_ok(runner_t *run, char *what, size_t whatlen) {
            !memcmp(buf_str(&res.out), buf_str(&want), want.len);
   if (!ok) {
     if (st == RIG_OK)
-      snprintf(what, whatlen, "the link check came back wrong (%zu bytes instead of %zu%s)", res.out.len, want.len,
-               res.err.len ? ", with an exception" : "");
+      snprintf(what, whatlen, "the link check came back wrong (%zu bytes instead of %zu%s)", res.out.len,
+               want.len, res.err.len ? ", with an exception" : "");
     else
       snprintf(what, whatlen, "the link check failed: %s", repl_errmsg(run->repl));
     transcript_note(run, what);
@@ -368,7 +390,8 @@ static void read_identity(runner_t *run) {
   if (res.err.len) buf_append(&raw, buf_str(&res.err), res.err.len);
   if (st != RIG_OK) buf_printf(&raw, "[rig: probe ended with: %s]", rig_strerror(st));
   if (run->board_label[0])
-    report_set_board_firmware(run->rep, run->board_index, fields[0], fields[1], fields[2], fields[3], buf_str(&raw));
+    report_set_board_firmware(run->rep, run->board_index, fields[0], fields[1], fields[2], fields[3],
+                              buf_str(&raw));
   else
     report_set_firmware(run->rep, fields[0], fields[1], fields[2], fields[3], buf_str(&raw));
   if (run->expect_fw[0]) {
@@ -451,7 +474,9 @@ static rig_status_t run_one(runner_t *run, const char *src, size_t srclen, const
   r->duration_ms = (long)(rig_now_ms() - t0);
   if (st == RIG_E_INTERRUPTED) return st;
   runner_normalise(buf_str(&res->out), res->out.len, actual);
-  if (st == RIG_OK && actual->len == 0 && res->err.len && memmem(buf_str(&res->err), res->err.len, "MemoryError", 11)) {
+  if (run->hook.filter) run->hook.filter(run->hook.ctx, actual);
+  if (st == RIG_OK && actual->len == 0 && res->err.len &&
+      memmem(buf_str(&res->err), res->err.len, "MemoryError", 11)) {
     // Raised MemoryError before printing anything, or while the board
     // received or compiled it: the test does not fit this board.
     r->outcome = OUTCOME_SKIP_TOO_LARGE;
@@ -514,8 +539,8 @@ static rig_status_t run_one(runner_t *run, const char *src, size_t srclen, const
     // is left for the test loop, which stops before the next test.
     rig_status_t ist = repl_interrupt(run->repl, what, sizeof what);
     if (inactive)
-      snprintf(reason, reasonlen, "no output for %.3g s (inactivity timeout); %s", run->cur_inactivity_ms / 1000.0,
-               what);
+      snprintf(reason, reasonlen, "no output for %.3g s (inactivity timeout); %s",
+               run->cur_inactivity_ms / 1000.0, what);
     else
       snprintf(reason, reasonlen, "no result within %.3g s; %s", timeout_ms / 1000.0, what);
     r->reason = reason;
@@ -570,6 +595,32 @@ static rig_status_t run_one(runner_t *run, const char *src, size_t srclen, const
 // Loads a test and its expectation, reads its header, decides skips, then
 // runs it. Returns RIG_E_INTERRUPTED when a stop was requested (nothing
 // recorded for this test), else RIG_OK after recording the result.
+
+// "# host:" peers for one test: started before it (their addresses become
+// the prelude's RIG_* names), stopped after it; what they saw is added to
+// the reason of a result that is not a pass.
+static rig_status_t start_peers(runner_t *run, const char *list, buf_t *prelude, char *reason, size_t cap) {
+  if (!run->peers && !(run->peers = host_peers_new())) return RIG_E_NOMEM;
+  host_peers_set_addresses(run->peers, run->host_ip[0] ? run->host_ip : "127.0.0.1", run->board_ip);
+  char err[512];
+  rig_status_t st = host_peers_start(run->peers, list, prelude, err, sizeof err);
+  if (st != RIG_OK) snprintf(reason, cap, "host peers: %s", err);
+  return st;
+}
+
+static void stop_peers(runner_t *run, report_test_t *r, char *reason, size_t cap) {
+  buf_t log;
+  buf_init(&log, 2048);
+  host_peers_stop(run->peers, &log);
+  if (r->outcome != OUTCOME_PASS && log.len) {
+    size_t used = strlen(reason);
+    if (used + 3 < cap)
+      snprintf(reason + used, cap - used, "%shost peers: %s", used ? "; " : "", buf_str(&log));
+    r->reason = reason;
+  }
+  buf_free(&log);
+}
+
 static rig_status_t do_test(runner_t *run, const suite_test_t *test, size_t index, size_t count, int *fresh,
                             int rep_no) {
   report_test_t r = {.id = test->id, .rst_cause = -1, .transcript_offset = -1};
@@ -592,6 +643,9 @@ static rig_status_t do_test(runner_t *run, const suite_test_t *test, size_t inde
   char herr[256];
   char missing[512];
   rig_status_t st = RIG_OK;
+  buf_t prelude; // the hook's lines sent ahead of the test
+  buf_init(&prelude, TEST_SOURCE_MAX * 2);
+  int hooked = -1;
   if (!src || !exp) {
     r.outcome = OUTCOME_INFRA;
     snprintf(reason, sizeof reason, "cannot read %s: %s", src ? test->exp_path : test->path, strerror(errno));
@@ -612,6 +666,13 @@ static rig_status_t do_test(runner_t *run, const suite_test_t *test, size_t inde
     r.outcome = OUTCOME_INFRA;
     snprintf(reason, sizeof reason, "%s", run->down_reason);
     r.reason = reason;
+  } else if (run->hook.before && (hooked = run->hook.before(run->hook.ctx, test, src, srclen, &prelude,
+                                                            reason, sizeof reason)) >= 0) {
+    r.outcome = (outcome_t)hooked;
+    r.reason = reason;
+  } else if (h.host[0] && start_peers(run, h.host, &prelude, reason, sizeof reason) != RIG_OK) {
+    r.outcome = OUTCOME_INFRA;
+    r.reason = reason;
   } else {
     if (run->progress && run->out) {
       fprintf(run->out, "\r\033[K[%zu/%zu] %s ...", index + 1, count, test->id);
@@ -619,8 +680,18 @@ static rig_status_t do_test(runner_t *run, const suite_test_t *test, size_t inde
     }
     run->cur_inactivity_ms = h.inactivity_ms ? h.inactivity_ms : run->inactivity_ms;
     repl_set_inactivity(run->repl, run->cur_inactivity_ms);
-    st = run_one(run, src, srclen, exp, explen, h.timeout_ms ? h.timeout_ms : run->timeout_ms, fresh, &r,
+    const char *send = src;
+    size_t sendlen = srclen;
+    if (prelude.len) {
+      buf_append(&prelude, src, srclen);
+      send = buf_str(&prelude);
+      sendlen = prelude.len;
+    }
+    st = run_one(run, send, sendlen, exp, explen, h.timeout_ms ? h.timeout_ms : run->timeout_ms, fresh, &r,
                  &res, &actual, &expected, diff, reason, sizeof reason, tail, &taillen);
+    if (h.host[0]) stop_peers(run, &r, reason, sizeof reason);
+    if (st != RIG_E_INTERRUPTED && run->hook.after)
+      run->hook.after(run->hook.ctx, test, &r, reason, sizeof reason);
     if (st != RIG_E_INTERRUPTED &&
         (r.outcome == OUTCOME_FAIL || r.outcome == OUTCOME_TIMEOUT || r.outcome == OUTCOME_CRASH) &&
         run->board_up && run->link_check && repl_at_prompt(run->repl) && !rig_stop_requested()) {
@@ -630,8 +701,8 @@ static rig_status_t do_test(runner_t *run, const suite_test_t *test, size_t inde
         run->health.link_errors++;
         char was[1536];
         snprintf(was, sizeof was, "%s", reason);
-        snprintf(reason, sizeof reason, "%s: the result (%s: %.1200s) is not trusted", what, outcome_name(r.outcome),
-                 was);
+        snprintf(reason, sizeof reason, "%s: the result (%s: %.1200s) is not trusted", what,
+                 outcome_name(r.outcome), was);
         r.reason = reason;
         r.outcome = OUTCOME_INFRA;
         *fresh = 0;
@@ -654,18 +725,18 @@ static rig_status_t do_test(runner_t *run, const suite_test_t *test, size_t inde
     }
   }
   if (st != RIG_E_INTERRUPTED) {
-    rig_status_t wst = report_add_test(run->rep, &r);
+    // The result and the board's health so far, in one write.
+    report_health_t hh;
+    runner_health(run, &hh);
+    hh.state = run->lost ? "lost" : run->refused ? "refused" : run->unreachable ? "unreachable" : "running";
+    rig_status_t wst = report_add_result(run->rep, &r, run->board_label[0] ? run->board_index : -1,
+                                         run->board_label[0] ? &hh : NULL);
     if (wst != RIG_OK && run->out) fprintf(stderr, "rig: %s\n", report_errmsg(run->rep));
-    if (run->board_label[0]) {
-      report_health_t hh;
-      runner_health(run, &hh);
-      hh.state = run->lost ? "lost" : run->refused ? "refused" : run->unreachable ? "unreachable" : "running";
-      report_set_board_health(run->rep, run->board_index, &hh);
-    }
     print_result(run, &r);
   }
   free(src);
   free(exp);
+  buf_free(&prelude);
   buf_free(&actual);
   buf_free(&expected);
   buf_free(&diff[0]);
@@ -705,7 +776,8 @@ static void board_loop(runner_t *run, const suite_t *suite, int *aborted) {
     ladder(run);
     if (!run->board_up && never_connected) run->unreachable = 1;
   }
-  if (!run->board_up && !*aborted && run->out && !run->result_fn) fprintf(run->out, "rig: %s\n", run->down_reason);
+  if (!run->board_up && !*aborted && run->out && !run->result_fn)
+    fprintf(run->out, "rig: %s\n", run->down_reason);
   if (run->board_up) read_identity(run);
   if (rig_stop_requested()) *aborted = 1;
 

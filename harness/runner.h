@@ -41,6 +41,10 @@ runner_t *runner_new(void);
 void runner_free(runner_t *run);
 
 void runner_set_transport(runner_t *run, transport_t *t);
+// Addresses for "# host:" peers (host_peers.h): the rig's as the board
+// reaches it ("" = 127.0.0.1) and the board's own ("" = unknown: knock
+// is then refused).
+void runner_set_peer_addresses(runner_t *run, const char *host_ip, const char *board_ip);
 void runner_set_target_label(runner_t *run, const char *label);
 // Names the transcript file: DIR/<run-id>/transcript-<board>.log.
 void runner_set_board_name(runner_t *run, const char *name);
@@ -51,6 +55,9 @@ void runner_set_timeout(runner_t *run, int ms);
 void runner_set_enter_timeout(runner_t *run, int ms, int attempts);
 // What the board declares for "# requires:" (comma-separated; "" = nothing).
 void runner_set_capabilities(runner_t *run, const char *list);
+// Appends [list] to what the board declares (capabilities from several
+// sources: the command line, the vboard the rig starts, its wiring).
+void runner_add_capabilities(runner_t *run, const char *list);
 // Where the per-test lines go (NULL: nowhere); [progress] adds a progress
 // line rewritten in place (for terminals).
 void runner_set_output(runner_t *run, FILE *out, int progress);
@@ -91,6 +98,24 @@ rig_status_t runner_run_board(runner_t *run, const suite_t *suite);
 void runner_health(const runner_t *run, report_health_t *h);
 
 #define RUNNER_LOST_AFTER 4
+
+// A check wrapped around each test (loopback.h: captures and analysis).
+// [before] runs when a test is about to be sent (header read, board up):
+// it returns -1 to go on, optionally with a prelude appended to [prelude]
+// that is sent ahead of the source, or an outcome (skip, infra) recorded
+// with [reason] instead of running the test. [filter] may take lines of
+// its own out of the test's stdout ("\r\n" already read as "\n") before
+// the comparison with the .exp. [after] sees the result of a test that
+// ran and may change its outcome and reason ([reason] is the result's
+// buffer, [reasonlen] its size) and attach data (report_test_t.loopback).
+typedef struct {
+  int (*before)(void *ctx, const suite_test_t *test, const char *src, size_t srclen, buf_t *prelude,
+                char *reason, size_t reasonlen);
+  void (*filter)(void *ctx, buf_t *out);
+  void (*after)(void *ctx, const suite_test_t *test, report_test_t *r, char *reason, size_t reasonlen);
+  void *ctx;
+} runner_hook_t;
+void runner_set_hook(runner_t *run, const runner_hook_t *hook);
 
 // Runs [suite]. Returns RIG_OK when the run happened (whatever the
 // outcomes; see *exit_code), or an error when no report could be written

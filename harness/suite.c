@@ -236,6 +236,13 @@ rig_status_t test_header_parse(const char *src, size_t len, test_header_t *h, ch
           } else if (list[0]) {
             snprintf(h->requires, sizeof h->requires, "%s", list);
           }
+        } else if (!strcmp(key, "host")) {
+          if (strlen(value) >= sizeof h->host) {
+            if (err)
+              snprintf(err, errlen, "'# host:' line too long (at most %zu characters)", sizeof h->host - 1);
+            return RIG_E_USAGE;
+          }
+          memcpy(h->host, value, strlen(value) + 1);
         } else if (!strcmp(key, "timeout") || !strcmp(key, "inactivity")) {
           int inactivity = key[0] == 'i';
           char *tail;

@@ -47,6 +47,7 @@ typedef struct {
   char requires[512]; // "# requires: a, b": the list, normalised to "a, b"
   int timeout_ms;     // "# timeout: N" seconds (decimals allowed), 0 when absent
   int inactivity_ms;  // "# inactivity: N": longest silence allowed, 0 when absent
+  char host[256];     // "# host: echo, broker": peers the rig starts (host_peers.h)
 } test_header_t;
 
 // Reads the header of a test source: the leading lines that are blank or

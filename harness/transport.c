@@ -118,10 +118,12 @@ static rig_status_t parse_webrepl(const char *rest, transport_spec_t *spec, char
     }
   }
   if (!*host) return parse_error(err, errlen, "webrepl target 'webrepl://%s' has no host", rest);
-  if (strlen(host) >= sizeof spec->host) return parse_error(err, errlen, "host name too long in 'webrepl://%s'", rest);
+  if (strlen(host) >= sizeof spec->host)
+    return parse_error(err, errlen, "host name too long in 'webrepl://%s'", rest);
   long p = 8266;
-  if (port && !parse_int(port, 1, 65535, &p)) return parse_error(err, errlen, "bad port '%s' (1..65535)", port);
-  snprintf(spec->host, sizeof spec->host, "%s", host);
+  if (port && !parse_int(port, 1, 65535, &p))
+    return parse_error(err, errlen, "bad port '%s' (1..65535)", port);
+  memcpy(spec->host, host, strlen(host) + 1); // length checked above
   spec->port = (int)p;
   spec->kind = TRANSPORT_WEBREPL;
   return RIG_OK;
@@ -520,8 +522,8 @@ void transport_kill_child(pid_t pid, int grace_ms) {
   rig_child_unregister(pid);
 }
 
-rig_status_t transport_run_command(const char *cmdline, int timeout_ms, char *out, size_t cap, int *exit_status,
-                                   char *err, size_t errlen) {
+rig_status_t transport_run_command(const char *cmdline, int timeout_ms, char *out, size_t cap,
+                                   int *exit_status, char *err, size_t errlen) {
   char store[TRANSPORT_TEXT_MAX];
   char *argv[TRANSPORT_ARGS_MAX + 1];
   if (cap) out[0] = '\0';
@@ -565,6 +567,7 @@ rig_status_t transport_run_command(const char *cmdline, int timeout_ms, char *ou
     st = RIG_E_TIMEOUT;
   }
   transport_kill_child(pid, 500);
-  snprintf(err, errlen, "'%s' %s", argv[0], st == RIG_E_TIMEOUT ? "did not finish in time" : rig_strerror(st));
+  snprintf(err, errlen, "'%s' %s", argv[0],
+           st == RIG_E_TIMEOUT ? "did not finish in time" : rig_strerror(st));
   return st == RIG_E_INTERRUPTED ? st : RIG_E_TIMEOUT;
 }

@@ -78,8 +78,8 @@ typedef struct transport transport_t;
 // and waits up to [timeout_ms] (then kills it). *exit_status is its exit
 // code (128+N for signal N). RIG_OK when it ran to the end; RIG_E_TIMEOUT,
 // RIG_E_SPAWN, RIG_E_NODEVICE (not found) with a message in [err].
-rig_status_t transport_run_command(const char *cmdline, int timeout_ms, char *out, size_t cap, int *exit_status,
-                                   char *err, size_t errlen);
+rig_status_t transport_run_command(const char *cmdline, int timeout_ms, char *out, size_t cap,
+                                   int *exit_status, char *err, size_t errlen);
 
 // A closed transport for [spec] (copied). NULL only when out of memory.
 transport_t *transport_new(const transport_spec_t *spec);
@@ -96,6 +96,14 @@ rig_status_t transport_add_vboard_arg(transport_t *t, const char *arg);
 // "vboard: control on 127.0.0.1:<port>" (only for a vboard that has the
 // option; see vboard --help).
 void transport_vboard_want_control(transport_t *t);
+// Whether `PATH --help` mentions [option]: vboard gains options over time,
+// and the rig uses them only where they exist.
+int transport_vboard_has_option(const char *path, const char *option);
+
+// A loopback address for a vboard's --ip (127.A.B.C), different for each
+// [index] and for rigs running side by side.
+void transport_vboard_pick_ip(int index, char *out, size_t cap);
+
 // vboard: sends one line [cmd] ("reset hard", "hang", "drop 0.01", ...) on
 // the control socket and reads the one-line answer into [reply] ("ok" or
 // "error ..."). RIG_E_UNSUPPORTED when there is no control socket;

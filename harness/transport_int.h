@@ -56,6 +56,9 @@ rig_status_t transport_spawn(transport_t *t, char *const argv[], int *to_child, 
 // Stops the child [pid]: SIGTERM to its group, SIGKILL after [grace_ms].
 void transport_kill_child(pid_t pid, int grace_ms);
 
+// libcurl's global set-up, once per process (thread-safe).
+void transport_curl_init(void);
+
 // 1 when the child [pid] has exited (and reaps it), storing its wait status.
 int transport_child_exited(pid_t pid, int *wstatus);
 

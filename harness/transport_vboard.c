@@ -183,3 +183,18 @@ rig_status_t transport_vboard_control(transport_t *t, const char *cmd, char *rep
 
 const struct transport_ops transport_vboard_ops = {vboard_open, vboard_read, transport_fd_write,
                                                    vboard_close};
+
+int transport_vboard_has_option(const char *path, const char *option) {
+  char cmd[TRANSPORT_TEXT_MAX + 16], out[8192], err[256];
+  int code;
+  snprintf(cmd, sizeof cmd, "'%s' --help", path);
+  if (transport_run_command(cmd, 5000, out, sizeof out, &code, err, sizeof err) != RIG_OK) return 0;
+  return strstr(out, option) != NULL;
+}
+
+void transport_vboard_pick_ip(int index, char *out, size_t cap) {
+  // 127.A.B.C from the rig's pid and the board's index: runs side by side
+  // (two CI jobs, a nightly and a developer's run) pick different ones.
+  unsigned pid = (unsigned)getpid();
+  snprintf(out, cap, "127.%u.%u.%u", 1 + (pid >> 8) % 254, pid % 256, 2 + (unsigned)index % 250);
+}

@@ -44,6 +44,10 @@ static void curl_init_once(void) {
   curl_global_init(CURL_GLOBAL_DEFAULT);
 }
 
+void transport_curl_init(void) {
+  pthread_once(&curl_once, curl_init_once);
+}
+
 static void ws_free(webrepl_t *w) {
   if (!w) return;
   if (w->curl) curl_easy_cleanup(w->curl);
@@ -266,7 +270,7 @@ static void webrepl_close(transport_t *t) {
 }
 
 static rig_status_t webrepl_open(transport_t *t) {
-  pthread_once(&curl_once, curl_init_once);
+  transport_curl_init();
   webrepl_t *w = calloc(1, sizeof *w);
   if (!w) return RIG_E_NOMEM;
   t->ws = w;

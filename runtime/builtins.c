@@ -14,10 +14,12 @@
 #include "hal.h"
 #include "obj_dict.h"
 #include "obj_exc.h"
+#include "obj_file.h"
 #include "obj_float.h"
 #include "obj_gen.h"
 #include "obj_int.h"
 #include "obj_list.h"
+#include "obj_memoryview.h"
 #include "obj_module.h"
 #include "obj_range.h"
 #include "obj_set.h"
@@ -102,7 +104,9 @@ static rt_val_t b_input(ARGS) {
 
 static rt_val_t b_len(ARGS) {
   UNUSED;
-  return rt_small((intptr_t)rt_obj_len(args[0]));
+  // The length as the type gives it: a range longer than the machine word
+  // has a big-int length on the 32-bit chip as on the host.
+  return rt_obj_unary(RT_UNARY_LEN, args[0]);
 }
 
 static rt_val_t b_repr(ARGS) {
@@ -451,6 +455,13 @@ static rt_val_t reversed_make(const rt_type_t *t, size_t n, const rt_val_t *args
     rt_list_reverse(l);
     return rt_obj_getiter(l);
   }
+  // Sequences only: they have a length and take integer indices.
+  const rt_type_t *t0 = rt_typeof(args[0]);
+  bool seq = (t0->flags & RT_TYPE_USER)
+                 ? rt_type_lookup(t0, RT_QV(__getitem__)) && rt_type_lookup(t0, RT_QV(__len__))
+                 : t0->subscr && t0->unary && !rt_obj_subtype(t0, &rt_set_type) &&
+                       !rt_obj_subtype(t0, &rt_frozenset_type) && !(t0->flags & RT_TYPE_ITER_SELF);
+  if (!seq) rt_raise_msg(&rt_exc_TypeError, RT_MSG("'%t' object is not reversible"), args[0]);
   iter_t *it = rt_gc_alloc(sizeof *it, 0);
   it->type = &iter_types[IT_REVERSED];
   it->kind = IT_REVERSED;
@@ -462,6 +473,8 @@ static rt_val_t reversed_make(const rt_type_t *t, size_t n, const rt_val_t *args
 static rt_val_t b_iter(ARGS) {
   (void)kw;
   if (n == 2) {
+    if (b_callable(1, args, NULL) != RT_TRUE)
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("iter(v, w): v must be callable"));
     iter_t *it = rt_gc_alloc(sizeof *it, 0);
     it->type = &iter_types[IT_CALLABLE];
     it->kind = IT_CALLABLE;
@@ -469,7 +482,11 @@ static rt_val_t b_iter(ARGS) {
     it->extra = args[1];
     return rt_val(it);
   }
-  return rt_obj_getiter(args[0]);
+  rt_val_t r = rt_obj_getiter(args[0]);
+  const rt_type_t *t = rt_typeof(r);
+  if ((t->flags & RT_TYPE_USER) ? !rt_type_lookup(t, RT_QV(__next__)) : !t->iternext)
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("iter() returned non-iterator of type '%t'"), r);
+  return r;
 }
 
 #define ITER_TYPE(ident, q, maker)                                                                           \
@@ -517,6 +534,9 @@ static rt_val_t minmax(size_t n, const rt_val_t *args, const rt_kw_t *kw, rt_bin
   rt_val_t key = rt_kw_get(kw, RT_QV(key)), def = rt_kw_get(kw, RT_QV(default));
   if (key == RT_NONE) key = RT_NULL;
   if (n == 0) rt_raise_msg(&rt_exc_TypeError, RT_MSG("%s expected at least 1 argument, got 0"), name);
+  if (n > 1 && def)
+    rt_raise_msg(&rt_exc_TypeError,
+                 RT_MSG("Cannot specify a default for %s() with multiple positional arguments"), name);
   rt_val_t it = n == 1 ? rt_obj_getiter(args[0]) : rt_obj_getiter(rt_tuple_new(n, args));
   rt_val_t best = RT_NULL, best_key = RT_NULL, v;
   while ((v = rt_obj_iternext(it)) != RT_NULL) {
@@ -618,6 +638,14 @@ static rt_val_t b_ord(ARGS) {
 }
 
 static rt_val_t int_in_base(rt_val_t v, int base) {
+  v = rt_type_unbox(v);
+  rt_val_t m[2];
+  if (!rt_obj_isinstance(v, &rt_int_type) && !rt_is_obj(v, &rt_float_type) &&
+      rt_obj_load_method_maybe(v, RT_QV(__index__), m)) {
+    v = rt_obj_call_method(m, 0, NULL);
+    if (!rt_obj_isinstance(v, &rt_int_type))
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("__index__ returned non-int (type %t)"), v);
+  }
   if (!rt_obj_isinstance(v, &rt_int_type))
     rt_raise_msg(&rt_exc_TypeError, RT_MSG("'%t' object cannot be interpreted as an integer"), v);
   if (v == RT_TRUE || v == RT_FALSE) v = rt_small(v == RT_TRUE);
@@ -648,15 +676,53 @@ static rt_val_t b_divmod(ARGS) {
   return rt_tuple_new(2, t);
 }
 
+// The inverse of [a] modulo [m] (m > 0) by the extended Euclidean
+// algorithm; ValueError when gcd(a, m) != 1.
+static rt_val_t mod_inverse(rt_val_t a, rt_val_t m) {
+  rt_val_t r0 = rt_obj_binary(RT_BINARY_MOD, a, m), r1 = m, s0 = rt_small(1), s1 = rt_small(0);
+  while (rt_obj_truthy(r1)) {
+    rt_val_t q = rt_obj_binary(RT_BINARY_FLOORDIV, r0, r1);
+    rt_val_t r2 = rt_obj_binary(RT_BINARY_SUB, r0, rt_obj_binary(RT_BINARY_MUL, q, r1));
+    rt_val_t s2 = rt_obj_binary(RT_BINARY_SUB, s0, rt_obj_binary(RT_BINARY_MUL, q, s1));
+    r0 = r1;
+    r1 = r2;
+    s0 = s1;
+    s1 = s2;
+  }
+  if (!rt_obj_eq(r0, rt_small(1)))
+    rt_raise_msg(&rt_exc_ValueError, RT_MSG("base is not invertible for the given modulus"));
+  return rt_obj_binary(RT_BINARY_MOD, s0, m);
+}
+
 static rt_val_t b_pow(ARGS) {
-  (void)kw;
-  if (n == 3 && args[2] != RT_NONE) {
-    rt_val_t base = args[0], e = args[1], m = args[2];
+  static const unsigned short allowed[] = {RT_Q_base, RT_Q_exp, RT_Q_mod};
+  rt_kw_check(kw, allowed, 3, "pow");
+  rt_val_t a[3] = {RT_NULL, RT_NULL, RT_NONE};
+  for (size_t i = 0; i < n && i < 3; i++)
+    a[i] = args[i];
+  for (size_t i = 0; i < 3 && kw; i++) {
+    rt_val_t v = rt_kw_get(kw, rt_qstr_val(allowed[i]));
+    if (v && i < n)
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("argument for pow() given by name ('%s') and position (%d)"),
+                   rt_qstr_cstr(rt_qstr_val(allowed[i])), (int)i + 1);
+    if (v) a[i] = v;
+  }
+  if (!a[0] || !a[1])
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("pow() missing required argument '%s' (pos %d)"),
+                 !a[0] ? "base" : "exp", !a[0] ? 1 : 2);
+  if (a[2] != RT_NONE) {
+    rt_val_t base = rt_type_unbox(a[0]), e = rt_type_unbox(a[1]), m = rt_type_unbox(a[2]);
     if (!rt_obj_isinstance(base, &rt_int_type) || !rt_obj_isinstance(e, &rt_int_type) ||
         !rt_obj_isinstance(m, &rt_int_type))
       rt_raise_msg(&rt_exc_TypeError,
                    RT_MSG("pow() 3rd argument not allowed unless all arguments are integers"));
-    if (rt_int_is_neg(e)) rt_raise_msg(&rt_exc_ValueError, RT_MSG("pow() negative exponent not supported"));
+    if (!rt_obj_truthy(m)) rt_raise_msg(&rt_exc_ValueError, RT_MSG("pow() 3rd argument cannot be 0"));
+    bool neg_m = rt_int_is_neg(m);
+    if (neg_m) m = rt_obj_unary(RT_UNARY_NEG, m);
+    if (rt_int_is_neg(e)) {
+      base = mod_inverse(base, m);
+      e = rt_obj_unary(RT_UNARY_NEG, e);
+    }
     rt_val_t r = rt_small(1);
     base = rt_obj_binary(RT_BINARY_MOD, base, m);
     while (rt_obj_truthy(e)) {
@@ -665,14 +731,18 @@ static rt_val_t b_pow(ARGS) {
       e = rt_obj_binary(RT_BINARY_RSHIFT, e, rt_small(1));
       base = rt_obj_binary(RT_BINARY_MOD, rt_obj_binary(RT_BINARY_MUL, base, base), m);
     }
-    return rt_obj_binary(RT_BINARY_MOD, r, m);
+    r = rt_obj_binary(RT_BINARY_MOD, r, m);
+    // A negative modulus gives a result in (m, 0] as % does.
+    if (neg_m && rt_obj_truthy(r)) r = rt_obj_binary(RT_BINARY_SUB, r, m);
+    return r;
   }
-  return rt_obj_binary(RT_BINARY_POW, args[0], args[1]);
+  return rt_obj_binary(RT_BINARY_POW, a[0], a[1]);
 }
 
 static rt_val_t b_round(ARGS) {
   (void)kw;
   rt_val_t v = args[0];
+  if (rt_obj_isinstance(v, &rt_float_type) || rt_obj_isinstance(v, &rt_int_type)) v = rt_type_unbox(v);
   rt_val_t nd = n > 1 ? args[1] : rt_kw_get(kw, RT_QV(ndigits));
   if (nd == RT_NONE) nd = RT_NULL;
   if (rt_obj_isinstance(v, &rt_int_type)) {
@@ -713,40 +783,126 @@ static rt_val_t b_round(ARGS) {
 
 // ---- code execution ----
 
-static rt_val_t run_source(rt_val_t src, rt_compile_mode_t mode, size_t n, const rt_val_t *args) {
-  rt_str_check(src, "exec() arg 1");
+// Compiles str or bytes [src] as [mode] with module-level names kept
+// dynamic (see RT_COMPILE_NAMES). eval() skips leading blanks as CPython
+// does.
+static rt_code_t *compile_source(rt_val_t src, rt_val_t filename, rt_compile_mode_t mode, const char *fname) {
+  const uint8_t *bd;
   size_t len;
-  const char *s = rt_str_data(src, &len);
+  const char *s;
+  if (rt_is_str(src)) {
+    s = rt_str_data(src, &len);
+  } else if (rt_bytes_buffer(src, &bd, &len)) {
+    s = (const char *)bd;
+  } else {
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("%s() arg 1 must be a string, bytes or code object"), fname);
+  }
+  if (mode == RT_COMPILE_EVAL)
+    while (len && (*s == ' ' || *s == '\t')) {
+      s++;
+      len--;
+    }
   rt_mem_reader_t m;
   rt_reader_t r;
   rt_reader_mem(&r, &m, s, len);
-  rt_code_t *code = rt_compile(r, RT_QV(_lt_string_gt_), mode);
-  rt_dict_t *g = n > 1 && args[1] != RT_NONE ? (rt_dict_t *)args[1] : rt_vm_globals();
-  if (!rt_is_obj(rt_val(g), &rt_dict_type)) rt_raise_msg(&rt_exc_TypeError, RT_MSG("globals must be a dict"));
-  if (!rt_dict_get(g, RT_QV(__builtins__))) rt_dict_set(g, RT_QV(__builtins__), rt_val(rt_state->builtins));
-  rt_val_t r2 = rt_vm_run_module(code, g);
-  return mode == RT_COMPILE_EVAL ? r2 : RT_NONE;
+  return rt_compile(r, filename, (rt_compile_mode_t)(mode | RT_COMPILE_NAMES));
+}
+
+// exec/eval: [args] are source or code, globals, locals.
+static rt_val_t run_source(rt_compile_mode_t mode, size_t n, const rt_val_t *args, const char *fname) {
+  rt_val_t g = n > 1 ? args[1] : RT_NONE, l = n > 2 ? args[2] : RT_NONE;
+  if (g != RT_NONE && !rt_is_obj(g, &rt_dict_type))
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("%s() globals must be a dict, not %t"), fname, g);
+  if (l != RT_NONE && !rt_is_obj(l, &rt_dict_type))
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("locals must be a mapping"));
+  rt_code_t *code = rt_is_obj(args[0], &rt_code_type)
+                        ? (rt_code_t *)args[0]
+                        : compile_source(args[0], RT_QV(_lt_string_gt_), mode, fname);
+  rt_dict_t *gd = g != RT_NONE ? (rt_dict_t *)g : rt_vm_globals();
+  rt_dict_t *ld = l != RT_NONE ? (rt_dict_t *)l : gd;
+  if (!rt_dict_get(gd, RT_QV(__builtins__))) rt_dict_set(gd, RT_QV(__builtins__), rt_val(rt_state->builtins));
+  rt_val_t r = rt_vm_run_code(code, gd, ld);
+  return mode == RT_COMPILE_EVAL ? r : RT_NONE;
 }
 
 static rt_val_t b_exec(ARGS) {
   (void)kw;
-  return run_source(args[0], RT_COMPILE_FILE, n, args);
+  return run_source(RT_COMPILE_FILE, n, args, "exec");
 }
 
 static rt_val_t b_eval(ARGS) {
   (void)kw;
-  return run_source(args[0], RT_COMPILE_EVAL, n, args);
+  return run_source(RT_COMPILE_EVAL, n, args, "eval");
 }
 
+// compile(source, filename, mode): a code object for exec() or eval().
+static rt_val_t b_compile(ARGS) {
+  static const unsigned short allowed[] = {RT_Q_source, RT_Q_filename,     RT_Q_mode,
+                                           RT_Q_flags,  RT_Q_dont_inherit, RT_Q_optimize};
+  rt_kw_check(kw, allowed, 6, "compile");
+  rt_val_t a[3] = {RT_NULL, RT_NULL, RT_NULL};
+  for (size_t i = 0; i < n && i < 3; i++)
+    a[i] = args[i];
+  for (size_t i = 0; i < 3; i++)
+    if (!a[i] && kw) a[i] = rt_kw_get(kw, rt_qstr_val(allowed[i]));
+  if (!a[0] || !a[1] || !a[2])
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("compile() missing required argument '%s' (pos %d)"),
+                 !a[0]   ? "source"
+                 : !a[1] ? "filename"
+                         : "mode",
+                 !a[0]   ? 1
+                 : !a[1] ? 2
+                         : 3);
+  rt_str_check(a[1], "compile() argument 'filename'");
+  rt_str_check(a[2], "compile() argument 'mode'");
+  size_t ml, fl;
+  const char *m = rt_str_data(a[2], &ml), *fn = rt_str_data(a[1], &fl);
+  rt_compile_mode_t mode;
+  if (ml == 4 && memcmp(m, "exec", 4) == 0)
+    mode = RT_COMPILE_FILE;
+  else if (ml == 4 && memcmp(m, "eval", 4) == 0)
+    mode = RT_COMPILE_EVAL;
+  else if (ml == 6 && memcmp(m, "single", 6) == 0)
+    mode = RT_COMPILE_SINGLE;
+  else
+    rt_raise_msg(&rt_exc_ValueError, RT_MSG("compile() mode must be 'exec', 'eval' or 'single'"));
+  return rt_val(compile_source(a[0], rt_qstr_from(fn, fl), mode, "compile"));
+}
+
+// The class statement: runs the body into a namespace, then makes the
+// class through the metaclass (metaclass= or the bases' own) and calls
+// the nearest base's __init_subclass__ with the other class keywords.
 static rt_val_t b_build_class(ARGS) {
-  (void)kw;
   if (n < 2) rt_raise_msg(&rt_exc_TypeError, RT_MSG("__build_class__: not enough arguments"));
   rt_val_t func = args[0], name = args[1];
   rt_val_t bases = rt_tuple_new(n - 2, args + 2);
+  rt_val_t meta = RT_NULL;
+  rt_val_t kn[8], kv[8];
+  rt_kw_t rest = {0, kn, kv};
+  for (size_t i = 0; kw && i < kw->n; i++) {
+    if (kw->names[i] == RT_QV(metaclass))
+      meta = kw->values[i];
+    else if (rest.n < 8) {
+      kn[rest.n] = kw->names[i];
+      kv[rest.n++] = kw->values[i];
+    }
+  }
+  if (!meta)
+    for (size_t i = 0; i + 2 < n; i++)
+      if (rt_is_type(args[i + 2]) && rt_type_metaclass((const rt_type_t *)args[i + 2]))
+        meta = rt_type_metaclass((const rt_type_t *)args[i + 2]);
   rt_dict_t *ns = rt_dict_new(8);
   rt_val_t cell = rt_vm_run_class_body(func, ns);
-  rt_val_t cls = rt_type_new_class(name, bases, ns);
+  rt_val_t cls;
+  if (meta && meta != rt_val(&rt_type_type)) {
+    rt_val_t margs[3] = {name, bases, rt_val(ns)};
+    cls = rt_obj_call(meta, 3, margs, rest.n ? &rest : NULL);
+    if (rt_is_type(cls)) rt_type_set_metaclass(cls, meta);
+  } else {
+    cls = rt_type_new_class(name, bases, ns);
+  }
   if (rt_is_obj(cell, &rt_cell_type)) ((rt_cell_t *)cell)->value = cls;
+  if (rt_is_type(cls)) rt_type_init_subclass(cls, rest.n ? &rest : NULL);
   return cls;
 }
 
@@ -802,10 +958,11 @@ static RT_BUILTIN(hex_obj, hex, 1, 1, 0, b_hex);
 static RT_BUILTIN(oct_obj, oct, 1, 1, 0, b_oct);
 static RT_BUILTIN(bin_obj, bin, 1, 1, 0, b_bin);
 static RT_BUILTIN(divmod_obj, divmod, 2, 2, 0, b_divmod);
-static RT_BUILTIN(pow_obj, pow, 2, 3, 0, b_pow);
+static RT_BUILTIN(pow_obj, pow, 0, 3, RT_BF_KW, b_pow);
 static RT_BUILTIN(round_obj, round, 1, 2, RT_BF_KW, b_round);
 static RT_BUILTIN(exec_obj, exec, 1, 3, 0, b_exec);
 static RT_BUILTIN(eval_obj, eval, 1, 3, 0, b_eval);
+static RT_BUILTIN(compile_obj, compile, 0, 6, RT_BF_KW, b_compile);
 static RT_BUILTIN(help_obj, help, 0, 1, 0, b_help);
 static RT_BUILTIN(import_obj, __import__, 1, 5, 0, b_import);
 const rt_builtin_t rt_builtins_build_class_obj = {&rt_builtin_type, RT_Q___build_class__, 2, RT_ARGS_ANY,
@@ -816,6 +973,7 @@ const rt_builtin_t rt_builtins_build_class_obj = {&rt_builtin_type, RT_Q___build
 // programs add at run time (such as the REPL's "_").
 static const void *const builtin_table[RT_Q_COUNT] = {
     [RT_Q_print] = &print_obj,
+    [RT_Q_open] = &rt_file_open_obj,
     [RT_Q_input] = &input_obj,
     [RT_Q_len] = &len_obj,
     [RT_Q_repr] = &repr_obj,
@@ -840,6 +998,7 @@ static const void *const builtin_table[RT_Q_COUNT] = {
     [RT_Q_any] = &any_obj,
     [RT_Q_all] = &all_obj,
     [RT_Q_sum] = &sum_obj,
+    [RT_Q_compile] = &compile_obj,
     [RT_Q_min] = &min_obj,
     [RT_Q_max] = &max_obj,
     [RT_Q_sorted] = &sorted_obj,
@@ -864,6 +1023,7 @@ static const void *const builtin_table[RT_Q_COUNT] = {
     [RT_Q_str] = &rt_str_type,
     [RT_Q_bytes] = &rt_bytes_type,
     [RT_Q_bytearray] = &rt_bytearray_type,
+    [RT_Q_memoryview] = &rt_memoryview_type,
     [RT_Q_list] = &rt_list_type,
     [RT_Q_tuple] = &rt_tuple_type,
     [RT_Q_dict] = &rt_dict_type,

@@ -12,6 +12,7 @@
 // nesting (loops, try, handlers, with) so that return/break/continue can
 // unwind them; jumps to unknown targets are chained through their
 // argument fields and patched when the target is known.
+#include <stdio.h>
 #include <string.h>
 
 #include "compile.h"
@@ -30,6 +31,7 @@ typedef struct {
   rt_parser_t *p;
   struct unit *u;
   rt_compile_mode_t mode;
+  bool names; // RT_COMPILE_NAMES was given
   scope_t *module_scope;
 } compiler_t;
 
@@ -39,7 +41,7 @@ static __attribute__((noreturn)) void error_at(compiler_t *c, const rt_node_t *n
 
 // ---- code units ----
 
-enum { FB_WHILE, FB_FOR, FB_TRY, FB_FINALLY, FB_HANDLER, FB_WITH };
+enum { FB_WHILE, FB_FOR, FB_TRY, FB_FINALLY, FB_HANDLER, FB_WITH, FB_ASYNC_WITH };
 
 typedef struct {
   int kind;
@@ -70,7 +72,12 @@ typedef struct unit {
   rt_val_t name;
 } unit_t;
 
-static void unit_init(unit_t *u, unit_t *parent, scope_t *scope, rt_val_t name, int line) {
+// A new code unit in the GC heap, not on the C stack: with its block table
+// it is about 400 bytes, which every nested def, class, lambda and
+// comprehension would otherwise add to the compiler's C frames. The caller
+// frees it after unit_finish.
+static unit_t *unit_new(unit_t *parent, scope_t *scope, rt_val_t name, int line) {
+  unit_t *u = rt_gc_alloc(sizeof(unit_t), RT_GC_TEMP);
   memset(u, 0, sizeof *u);
   u->parent = parent;
   u->scope = scope;
@@ -78,6 +85,7 @@ static void unit_init(unit_t *u, unit_t *parent, scope_t *scope, rt_val_t name, 
   u->first_line = u->last_line = line;
   rt_vstr_init_temp(&u->code, 64);
   rt_vstr_init_temp(&u->lines, 16);
+  return u;
 }
 
 static size_t here(compiler_t *c) {
@@ -238,6 +246,19 @@ static void pop_fb(compiler_t *c) {
   if (u->fb[u->n_fb].kind >= FB_TRY) u->n_blocks--;
 }
 
+// Drives the awaitable iterator on TOS to its result (the second half of
+// "await"; async for/with opcodes make the iterator themselves).
+static void emit_drive(compiler_t *c) {
+  emit0(c, RT_OP_LOAD_NONE);
+  emit0(c, RT_OP_YIELD_FROM);
+}
+
+// "await TOS".
+static void emit_await(compiler_t *c) {
+  emit0(c, RT_OP_GET_AWAITABLE);
+  emit_drive(c);
+}
+
 // ---- names ----
 
 typedef enum { CTX_LOAD, CTX_STORE, CTX_DEL } ctx_t;
@@ -261,7 +282,7 @@ static void compile_name(compiler_t *c, rt_val_t name, ctx_t ctx) {
     emit(c, fast_ops[ctx], y->slot);
     return;
   }
-  if (s->kind == SC_MODULE && c->mode == RT_COMPILE_EVAL) {
+  if (s->kind == SC_MODULE && (c->mode == RT_COMPILE_EVAL || c->names)) {
     emit(c, name_ops[ctx], add_name(c, name));
     return;
   }
@@ -434,6 +455,7 @@ static void compile_comprehension(compiler_t *c, rt_node_t *n) {
   compile_expr(c, rt_node_kid(rt_node_kid(n, 2), 1));
   emit0(c, RT_OP_GET_ITER);
   emit(c, RT_OP_CALL_FUNCTION, 1);
+  if (s->code_flags & RT_CODE_COROUTINE) emit_await(c); // it awaits inside
 }
 
 // The body of a comprehension function: loops from COMPFOR [i] on.
@@ -673,6 +695,10 @@ static void compile_expr(compiler_t *c, rt_node_t *n) {
     emit0(c, RT_OP_LOAD_NONE);
     emit0(c, RT_OP_YIELD_FROM);
     break;
+  case RT_N_AWAIT:
+    compile_expr(c, rt_node_kid(n, 0));
+    emit_await(c);
+    break;
   case RT_N_FSTRING: compile_fstring(c, n); break;
   case RT_N_NAMED:
     compile_expr(c, rt_node_kid(n, 1));
@@ -685,6 +711,32 @@ static void compile_expr(compiler_t *c, rt_node_t *n) {
 }
 
 // ---- assignment targets ----
+
+// SyntaxError: [t] cannot be the target of [verb] ("assign to", "delete").
+// [direct]: [t] is the whole target of '=', where CPython suggests '=='
+// (except for None, True and False).
+static __attribute__((noreturn)) void bad_target(compiler_t *c, const rt_node_t *t, const char *verb,
+                                                 bool direct) {
+  rt_val_t v = t->kind == RT_N_CONST ? t->kids[0] : RT_NULL;
+  if (v == RT_NONE || v == RT_TRUE || v == RT_FALSE) direct = false;
+  char msg[112];
+  snprintf(msg, sizeof msg, "cannot %s %s%s", verb, rt_parse_node_desc(t),
+           direct ? " here. Maybe you meant '==' instead of '='?" : "");
+  error_at(c, t, msg);
+}
+
+// The whole target of '=' (checked here for CPython's '==' hint).
+static bool assignable(const rt_node_t *t) {
+  switch (t->kind) {
+  case RT_N_NAME:
+  case RT_N_ATTR:
+  case RT_N_SUBSCR:
+  case RT_N_TUPLE:
+  case RT_N_LIST:
+  case RT_N_STARRED: return true;
+  default: return false;
+  }
+}
 
 static void compile_unpack(compiler_t *c, rt_node_t *t) {
   size_t star = (size_t)-1;
@@ -721,11 +773,7 @@ static void compile_store(compiler_t *c, rt_node_t *t) {
   case RT_N_TUPLE:
   case RT_N_LIST: compile_unpack(c, t); break;
   case RT_N_STARRED: error_at(c, t, "starred assignment target must be in a list or tuple");
-  case RT_N_CONST:
-    error_at(c, t, t->kids[0] == RT_NONE ? "cannot assign to None" : "cannot assign to literal");
-  case RT_N_CALL: error_at(c, t, "cannot assign to function call");
-  case RT_N_COMPARE: error_at(c, t, "cannot assign to comparison");
-  default: error_at(c, t, "cannot assign to expression");
+  default: bad_target(c, t, "assign to", false);
   }
 }
 
@@ -746,7 +794,7 @@ static void compile_delete(compiler_t *c, rt_node_t *t) {
     for (size_t i = 0; i < t->n; i++)
       compile_delete(c, rt_node_kid(t, i));
     break;
-  default: error_at(c, t, "cannot delete expression");
+  default: bad_target(c, t, "delete", false);
   }
 }
 
@@ -787,6 +835,13 @@ static void unwind(compiler_t *c, int stop, int keep, bool for_break_or_continue
       emit0(c, RT_OP_POP_BLOCK);
       if (keep) emit0(c, RT_OP_ROT_TWO);
       emit0(c, RT_OP_WITH_EXIT);
+      break;
+    case FB_ASYNC_WITH:
+      emit0(c, RT_OP_POP_BLOCK);
+      if (keep) emit0(c, RT_OP_ROT_TWO);
+      emit0(c, RT_OP_ASYNC_WITH_EXIT);
+      emit_drive(c);
+      emit0(c, RT_OP_POP_TOP);
       break;
     }
   }
@@ -879,10 +934,18 @@ static void compile_with(compiler_t *c, rt_node_t *n, size_t item) {
   rt_node_t *items = rt_node_kid(n, 0);
   rt_node_t *it = rt_node_kid(items, item);
   int depth0 = c->u->depth;
+  bool async = n->op == 1;
   compile_expr(c, rt_node_kid(it, 0));
   set_line(c, (int)it->line);
-  size_t setup = emit_jump(c, RT_OP_SETUP_WITH);
-  push_fb(c, n, FB_WITH, 0, NULL);
+  size_t setup;
+  if (async) {
+    emit0(c, RT_OP_BEFORE_ASYNC_WITH);
+    emit_drive(c);
+    setup = emit_jump(c, RT_OP_SETUP_ASYNC_WITH);
+  } else {
+    setup = emit_jump(c, RT_OP_SETUP_WITH);
+  }
+  push_fb(c, n, async ? FB_ASYNC_WITH : FB_WITH, 0, NULL);
   if (it->kids[1])
     compile_store(c, rt_node_kid(it, 1));
   else
@@ -893,15 +956,26 @@ static void compile_with(compiler_t *c, rt_node_t *n, size_t item) {
     compile_stmts(c, rt_node_kid(n, 1));
   emit0(c, RT_OP_POP_BLOCK);
   pop_fb(c);
-  emit0(c, RT_OP_WITH_EXIT);
+  if (async) {
+    emit0(c, RT_OP_ASYNC_WITH_EXIT);
+    emit_drive(c);
+    emit0(c, RT_OP_POP_TOP);
+  } else {
+    emit0(c, RT_OP_WITH_EXIT);
+  }
   size_t end = emit_jump(c, RT_OP_JUMP);
   // Handler: exit, previous exception, exception.
   patch_here(c, setup);
   c->u->depth = depth0 + 3;
   if (c->u->depth > c->u->max_depth) c->u->max_depth = c->u->depth;
   push_fb(c, n, FB_HANDLER, 0, NULL);
-  emit0(c, RT_OP_WITH_EXCEPT);
-  adjust(c, 1);
+  if (async) {
+    emit0(c, RT_OP_ASYNC_WITH_EXCEPT);
+    emit_drive(c);
+  } else {
+    emit0(c, RT_OP_WITH_EXCEPT);
+    adjust(c, 1);
+  }
   size_t suppress = emit_jump(c, RT_OP_POP_JUMP_IF_TRUE);
   emit0(c, RT_OP_RERAISE);
   patch_here(c, suppress);
@@ -951,6 +1025,36 @@ static void compile_import(compiler_t *c, rt_node_t *n) {
     compile_name(c, a->kids[1] ? a->kids[1] : a->kids[0], CTX_STORE);
   }
   emit0(c, RT_OP_POP_TOP);
+}
+
+// async for: each step awaits __anext__() inside a try block whose
+// handler (END_ASYNC_FOR) ends the loop on StopAsyncIteration.
+static void compile_async_for(compiler_t *c, rt_node_t *n) {
+  int depth0 = c->u->depth;
+  compile_expr(c, rt_node_kid(n, 1));
+  emit0(c, RT_OP_GET_AITER);
+  size_t top = here(c);
+  push_fb(c, n, FB_FOR, top, NULL);
+  size_t setup = emit_jump(c, RT_OP_SETUP_EXCEPT);
+  push_fb(c, n, FB_TRY, 0, NULL);
+  emit0(c, RT_OP_GET_ANEXT);
+  emit_drive(c);
+  emit0(c, RT_OP_POP_BLOCK);
+  pop_fb(c);
+  compile_store(c, rt_node_kid(n, 0));
+  compile_stmts(c, rt_node_kid(n, 2));
+  set_line(c, (int)n->line);
+  emit(c, RT_OP_JUMP, (unsigned)top);
+  size_t breaks = c->u->fb[c->u->n_fb - 1].breaks;
+  pop_fb(c);
+  // Handler: iterator, previous exception, exception.
+  patch_here(c, setup);
+  c->u->depth = depth0 + 3;
+  if (c->u->depth > c->u->max_depth) c->u->max_depth = c->u->depth;
+  emit0(c, RT_OP_END_ASYNC_FOR);
+  c->u->depth = depth0;
+  if (n->kids[3]) compile_stmts(c, rt_node_kid(n, 3));
+  patch_chain(c, breaks, here(c));
 }
 
 static int find_loop(compiler_t *c) {
@@ -1011,6 +1115,7 @@ static void compile_stmt(compiler_t *c, rt_node_t *n) {
     compile_expr(c, rt_node_kid(n, n->n - 1));
     for (size_t i = 0; i + 1 < n->n; i++) {
       if (i + 2 < n->n) emit0(c, RT_OP_DUP_TOP);
+      if (!assignable(rt_node_kid(n, i))) bad_target(c, rt_node_kid(n, i), "assign to", true);
       compile_store(c, rt_node_kid(n, i));
     }
     break;
@@ -1079,6 +1184,10 @@ static void compile_stmt(compiler_t *c, rt_node_t *n) {
     break;
   }
   case RT_N_FOR: {
+    if (n->op == 1) {
+      compile_async_for(c, n);
+      break;
+    }
     compile_expr(c, rt_node_kid(n, 1));
     emit0(c, RT_OP_GET_ITER);
     size_t top = here(c);
@@ -1118,6 +1227,8 @@ static void compile_stmt(compiler_t *c, rt_node_t *n) {
   case RT_N_PASS: break;
   case RT_N_RETURN: {
     if (c->u->scope->kind != SC_FUNC) error_at(c, n, "'return' outside function");
+    if (n->kids[0] && (c->u->scope->code_flags & RT_CODE_ASYNC_GEN))
+      error_at(c, n, "'return' with value in async generator");
     int depth0 = c->u->depth;
     if (n->kids[0])
       compile_expr(c, rt_node_kid(n, 0));
@@ -1227,9 +1338,8 @@ static rt_code_t *unit_finish(compiler_t *c, unit_t *u, uint16_t flags) {
 }
 
 static rt_code_t *compile_scope(compiler_t *c, scope_t *s, rt_val_t name, rt_node_t *body, int line) {
-  unit_t u;
-  unit_init(&u, c->u, s, name, line);
-  c->u = &u;
+  unit_t *u = unit_new(c->u, s, name, line);
+  c->u = u;
   uint16_t flags = 0;
   if (s->kind == SC_CLASS) {
     flags |= RT_CODE_CLASS;
@@ -1259,8 +1369,9 @@ static rt_code_t *compile_scope(compiler_t *c, scope_t *s, rt_val_t name, rt_nod
     emit0(c, RT_OP_LOAD_NONE);
     emit0(c, RT_OP_RETURN_VALUE);
   }
-  rt_code_t *code = unit_finish(c, &u, flags);
-  c->u = u.parent;
+  rt_code_t *code = unit_finish(c, u, flags);
+  c->u = u->parent;
+  rt_gc_free(u);
   return code;
 }
 
@@ -1269,13 +1380,14 @@ rt_code_t *rt_compile(rt_reader_t reader, rt_val_t filename, rt_compile_mode_t m
   compiler_t c;
   memset(&c, 0, sizeof c);
   c.p = &p;
+  c.names = (mode & RT_COMPILE_NAMES) != 0;
+  mode = (rt_compile_mode_t)(mode & ~RT_COMPILE_NAMES);
   c.mode = mode;
   rt_parse_init(&p, reader, filename);
   scope_t *ms = rt_scope_new(NULL, NULL, SC_MODULE);
   c.module_scope = ms;
-  unit_t u;
-  unit_init(&u, NULL, ms, RT_QV(_lt_module_gt_), 1);
-  c.u = &u;
+  unit_t *u = unit_new(NULL, ms, RT_QV(_lt_module_gt_), 1);
+  c.u = u;
   rt_node_t *n;
   if (mode == RT_COMPILE_EVAL) {
     n = rt_parse_next(&p);
@@ -1286,7 +1398,8 @@ rt_code_t *rt_compile(rt_reader_t reader, rt_val_t filename, rt_compile_mode_t m
       rt_scope_assign_slots(ms->kids[i]);
     compile_expr(&c, rt_node_kid(n, 0));
     emit0(&c, RT_OP_RETURN_VALUE);
-    rt_code_t *code = unit_finish(&c, &u, RT_CODE_MODULE);
+    rt_code_t *code = unit_finish(&c, u, RT_CODE_MODULE);
+    rt_gc_free(u);
     rt_parse_free(&p);
     return code;
   }
@@ -1301,7 +1414,8 @@ rt_code_t *rt_compile(rt_reader_t reader, rt_val_t filename, rt_compile_mode_t m
   }
   emit0(&c, RT_OP_LOAD_NONE);
   emit0(&c, RT_OP_RETURN_VALUE);
-  rt_code_t *code = unit_finish(&c, &u, RT_CODE_MODULE);
+  rt_code_t *code = unit_finish(&c, u, RT_CODE_MODULE);
+  rt_gc_free(u);
   rt_parse_free(&p);
   return code;
 }

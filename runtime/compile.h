@@ -13,6 +13,9 @@ typedef enum {
   RT_COMPILE_FILE,   // a module or raw-REPL program
   RT_COMPILE_SINGLE, // friendly REPL input: expression statements print their repr
   RT_COMPILE_EVAL,   // a single expression whose value is returned
+  // Flag or-ed into a mode: module-level names use LOAD_NAME/STORE_NAME, so
+  // that exec()/eval() can give the code a separate locals mapping.
+  RT_COMPILE_NAMES = 8,
 } rt_compile_mode_t;
 
 // Compiles everything [reader] yields. Raises SyntaxError (with lineno and

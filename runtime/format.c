@@ -13,6 +13,7 @@
 #include "obj_int.h"
 #include "obj_str.h"
 #include "obj_tuple.h"
+#include "obj_type.h"
 #include "print.h"
 #include "qstr.h"
 #include "raise.h"
@@ -48,8 +49,12 @@ static void parse_spec(const char *s, size_t n, spec_t *sp) {
   }
   if (i < n && s[i] >= '0' && s[i] <= '9') {
     sp->width = 0;
-    while (i < n && s[i] >= '0' && s[i] <= '9')
+    while (i < n && s[i] >= '0' && s[i] <= '9') {
+      // Bounded before it could overflow an int (CPython's message).
+      if (sp->width > 99999999)
+        rt_raise_msg(&rt_exc_ValueError, RT_MSG("Too many decimal digits in format string"));
       sp->width = sp->width * 10 + (s[i++] - '0');
+    }
   }
   if (i < n && (s[i] == ',' || s[i] == '_')) sp->grouping = s[i++];
   if (i < n && s[i] == '.') {
@@ -57,8 +62,11 @@ static void parse_spec(const char *s, size_t n, spec_t *sp) {
     if (i >= n || s[i] < '0' || s[i] > '9')
       rt_raise_msg(&rt_exc_ValueError, RT_MSG("Format specifier missing precision"));
     sp->prec = 0;
-    while (i < n && s[i] >= '0' && s[i] <= '9')
+    while (i < n && s[i] >= '0' && s[i] <= '9') {
+      if (sp->prec > 99999999)
+        rt_raise_msg(&rt_exc_ValueError, RT_MSG("Too many decimal digits in format string"));
       sp->prec = sp->prec * 10 + (s[i++] - '0');
+    }
   }
   if (i < n) sp->type = s[i++];
   if (i < n) rt_raise_msg(&rt_exc_ValueError, RT_MSG("Invalid format specifier"));
@@ -157,6 +165,24 @@ static rt_val_t format_int(rt_val_t v, spec_t *sp) {
   return r;
 }
 
+// printf's "%.*f" with halfway cases rounded to even, as CPython rounds
+// them: C libraries differ there (picolibc on the lx106 rounds 0.5 up to
+// "1"). A tie is only possible where a * 10**prec is computed exactly.
+static void format_fixed(char *buf, size_t cap, bool alt, int prec, double a) {
+  if (prec <= 22) {
+    double scale = 1.0;
+    for (int i = 0; i < prec; i++)
+      scale *= 10.0; // exact up to 10**22
+    double y = a * scale;
+    if (y < 4503599627370496.0 && fma(a, scale, -y) == 0.0 && y - floor(y) == 0.5) {
+      double r = floor(y);
+      if (fmod(r, 2.0) != 0.0) r += 1.0;
+      a = r / scale;
+    }
+  }
+  snprintf(buf, cap, alt ? "%#.*f" : "%.*f", prec, a);
+}
+
 static rt_val_t format_float(double d, spec_t *sp) {
   char type = sp->type;
   char buf[400];
@@ -184,7 +210,7 @@ static rt_val_t format_float(double d, spec_t *sp) {
     if (prec > 300) prec = 300;
     switch (type) {
     case 'f':
-    case 'F': snprintf(buf, sizeof buf, sp->alt ? "%#.*f" : "%.*f", prec, a); break;
+    case 'F': format_fixed(buf, sizeof buf, sp->alt, prec, a); break;
     case 'e': snprintf(buf, sizeof buf, sp->alt ? "%#.*e" : "%.*e", prec, a); break;
     case 'E': snprintf(buf, sizeof buf, sp->alt ? "%#.*E" : "%.*E", prec, a); break;
     case 'g':
@@ -217,8 +243,18 @@ rt_val_t rt_format_value(rt_val_t v, rt_val_t spec) {
       return rt_obj_call_method(m, 1, &spec);
   }
   if (n == 0) return rt_obj_str(v);
+  // A subclass of a builtin without __format__ formats as its builtin value.
+  v = rt_type_unbox(v);
+  t = rt_typeof(v);
   spec_t sp;
   parse_spec(s, n, &sp);
+  if (sp.grouping) {
+    // ',' goes with decimal and float types; '_' also with b, o, x, X.
+    bool text = t == &rt_str_type || (t == &rt_bool_type && !sp.type);
+    char ty = sp.type ? sp.type : text ? 's' : 0;
+    if (ty && (strchr("csn", ty) || (sp.grouping == ',' && strchr("boxX", ty))))
+      rt_raise_msg(&rt_exc_ValueError, RT_MSG("Cannot specify '%c' with '%c'."), sp.grouping, ty);
+  }
   if (t == &rt_int_type || (t == &rt_bool_type && sp.type)) {
     if (sp.type && strchr("eEfFgG%", sp.type)) return format_float(rt_int_to_double(v), &sp);
     return format_int(v, &sp);
@@ -297,8 +333,10 @@ rt_val_t rt_format_percent(rt_val_t fmt, rt_val_t args) {
       sp.width = (int)rt_obj_get_int(items[ai++]);
       i++;
     } else {
-      while (i < n && s[i] >= '0' && s[i] <= '9')
+      while (i < n && s[i] >= '0' && s[i] <= '9') {
+        if (sp.width > 99999999) rt_raise_msg(&rt_exc_ValueError, RT_MSG("width too big"));
         sp.width = (sp.width < 0 ? 0 : sp.width * 10) + (s[i++] - '0');
+      }
     }
     if (i < n && s[i] == '.') {
       i++;
@@ -308,8 +346,10 @@ rt_val_t rt_format_percent(rt_val_t fmt, rt_val_t args) {
         sp.prec = (int)rt_obj_get_int(items[ai++]);
         i++;
       } else {
-        while (i < n && s[i] >= '0' && s[i] <= '9')
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+          if (sp.prec > 99999999) rt_raise_msg(&rt_exc_ValueError, RT_MSG("precision too big"));
           sp.prec = sp.prec * 10 + (s[i++] - '0');
+        }
       }
     }
     if (i >= n) rt_raise_msg(&rt_exc_ValueError, RT_MSG("incomplete format"));
@@ -349,6 +389,7 @@ rt_val_t rt_format_percent(rt_val_t fmt, rt_val_t args) {
     case 'x':
     case 'X':
     case 'o': {
+      value = rt_type_unbox(value);
       if (rt_is_obj(value, &rt_float_type)) value = rt_int_from_double(rt_float_get(value));
       if (!rt_obj_isinstance(value, &rt_int_type))
         rt_raise_msg(&rt_exc_TypeError, RT_MSG("%%%c format: a real number is required, not %t"), conv,

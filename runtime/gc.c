@@ -169,7 +169,18 @@ void rt_gc_collect(void) {
   size_t used = 0, hint = (size_t)-1;
   bool in_free = false;
   for (size_t b = 0; b < rt_state->gc_nblocks; b++) {
-    // Fast path: four free blocks at once.
+    // Fast paths: 32, then four free blocks at once (the table starts
+    // 8-byte aligned, so b % 32 == 0 reads an aligned word).
+    if ((b & 31) == 0 && b + 32 <= rt_state->gc_nblocks) {
+      uint64_t word;
+      memcpy(&word, &rt_state->gc_atb[b >> 2], sizeof word);
+      if (word == 0) {
+        in_free = false;
+        if (hint == (size_t)-1) hint = b;
+        b += 31;
+        continue;
+      }
+    }
     if ((b & 3) == 0 && b + 4 <= rt_state->gc_nblocks && rt_state->gc_atb[b >> 2] == 0) {
       in_free = false;
       if (hint == (size_t)-1) hint = b;
@@ -226,6 +237,17 @@ static size_t find_run(size_t from, size_t to, size_t nb) {
       while (b + 4 <= to) {
         unsigned byte = rt_state->gc_atb[b >> 2];
         if (((byte | (byte >> 1)) & 0x55) != 0x55) break;
+        b += 4;
+      }
+      if (b >= to) break;
+    }
+    // Count whole free table bytes (4 blocks) at once: big runs are found
+    // without looking at every block.
+    if ((b & 3) == 0 && nb > 4) {
+      while (b + 4 <= to && rt_state->gc_atb[b >> 2] == 0) {
+        if (run == 0) start = b;
+        run += 4;
+        if (run >= nb) return start;
         b += 4;
       }
       if (b >= to) break;
@@ -330,15 +352,53 @@ static void *try_alloc_top(size_t nb, unsigned flags) {
   return NULL;
 }
 
+// The common case in one place: one or two blocks, and the blocks where
+// the allocator would look first are free. Returns NULL to take the
+// general path (try_alloc), which it mirrors.
+static inline void *alloc_small(size_t nb, unsigned flags) {
+  size_t total = rt_state->gc_nblocks;
+  size_t b = total < NEXT_FIT_MIN_BLOCKS ? rt_state->gc_hint : rt_state->gc_rover;
+  if (b + nb > total || atb_get(b) != FREE || (nb == 2 && atb_get(b + 1) != FREE)) return NULL;
+  if (total >= NEXT_FIT_MIN_BLOCKS && rt_state->gc_since > total / 2 && !rt_state->gc_wrapped) return NULL;
+  atb_set(b, HEAD);
+  if (nb == 2) atb_set(b + 1, TAIL);
+  leaf_set(b, (flags & RT_GC_LEAF) != 0);
+  rt_state->gc_rover = b + nb;
+  if (b == rt_state->gc_hint) {
+    size_t h = b + nb;
+    while (h < total && atb_get(h) != FREE)
+      h++;
+    rt_state->gc_hint = h;
+  }
+  rt_state->gc_used_blocks += nb;
+  rt_state->gc_since += nb;
+  if (rt_state->gc_used_blocks > rt_state->gc_peak_blocks)
+    rt_state->gc_peak_blocks = rt_state->gc_used_blocks;
+  char *p = block_addr(b);
+  memset(p, 0, BLOCK);
+  if (nb == 2) memset(p + BLOCK, 0, BLOCK);
+  return p;
+}
+
 void *rt_gc_alloc_maybe(size_t n, unsigned flags) {
   size_t nb = n ? (n + BLOCK - 1) / BLOCK : 1;
+  if (nb <= 2 && !(flags & RT_GC_TEMP) && !rt_state->gc_lock_depth && !rt_state->gc_stress &&
+      !rt_state->gc_threshold && !rt_state->gc_busy) {
+    void *p = alloc_small(nb, flags);
+    if (p) return p;
+  }
+  if (rt_state->gc_lock_depth > 0) return NULL; // micropython.heap_lock()
   if (rt_state->gc_stress) rt_gc_collect();
+  // gc.threshold(): counted over bottom-up allocations (rt_state->gc_since).
+  if (rt_state->gc_threshold && !rt_state->gc_auto_off && !rt_state->gc_busy &&
+      rt_state->gc_since * BLOCK >= rt_state->gc_threshold)
+    rt_gc_collect();
   // Huge blocks (big list arrays, long strings) go to the top as well: away
   // from the many small objects, big free runs stay available.
   bool top = (flags & RT_GC_TEMP) || nb >= HUGE_BLOCKS;
   void *p = top ? try_alloc_top(nb, flags) : try_alloc(nb, flags);
   if (!p && !rt_state->gc_busy) {
-    rt_gc_collect();
+    if (!rt_state->gc_auto_off) rt_gc_collect(); // gc.disable() turns this off
     p = top ? try_alloc_top(nb, flags) : try_alloc(nb, flags);
   }
   return p;

@@ -15,6 +15,10 @@
 // ended); the REPL then returns RT_REPL_EOF to the port.
 int hal_console_read(void);
 
+// How many console input bytes hal_console_read would return without
+// blocking (0 when none). Never blocks. Makes sys.stdin pollable (select).
+int hal_console_pending(void);
+
 // Console output: raw bytes, written in full before returning. The runtime
 // has already turned "\n" into "\r\n" where the protocol wants it.
 void hal_console_write(const char *buf, size_t len);

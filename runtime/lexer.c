@@ -6,6 +6,7 @@
 // Inside brackets (paren_depth > 0) newlines and indentation are ignored.
 // At the end of input the lexer emits NEWLINE (if the last line had
 // tokens), one DEDENT per open indent, then END forever.
+#include <stdio.h>
 #include <string.h>
 
 #include "lexer.h"
@@ -54,6 +55,17 @@ void rt_lexer_error_at(const rt_type_t *type, rt_val_t filename, int line, int c
 
 static __attribute__((noreturn)) void error(rt_lexer_t *lx, const char *msg) {
   rt_lexer_error_at(&rt_exc_SyntaxError, lx->filename, lx->line, lx->col, msg);
+}
+
+// A SyntaxError whose message has one printf argument, at [line]/[col].
+static __attribute__((noreturn)) void error_fmt(rt_lexer_t *lx, int line, int col, const char *fmt,
+                                                const char *arg, int num) {
+  char msg[96];
+  if (arg)
+    snprintf(msg, sizeof msg, fmt, arg);
+  else
+    snprintf(msg, sizeof msg, fmt, num);
+  rt_lexer_error_at(&rt_exc_SyntaxError, lx->filename, line, col, msg);
 }
 
 // The next byte from the reader with "\r\n" and lone "\r" read as "\n".
@@ -261,7 +273,6 @@ static const struct {
 // Scans a string literal whose prefix flags are given; c0 is the quote.
 static void scan_string(rt_lexer_t *lx, bool raw, bool is_bytes, bool is_f) {
   int q = lx->c0;
-  int start_line = lx->line;
   bool triple = lx->c1 == q && lx->c2 == q;
   advance(lx);
   if (triple) {
@@ -272,14 +283,14 @@ static void scan_string(rt_lexer_t *lx, bool raw, bool is_bytes, bool is_f) {
   b->len = 0;
   for (;;) {
     int c = lx->c0;
-    if (c < 0) {
-      if (triple) {
-        lx->line = start_line;
-        error(lx, "unterminated triple-quoted string literal");
-      }
-      error(lx, "unterminated string literal");
-    }
-    if (c == '\n' && !triple) error(lx, "unterminated string literal");
+    // Reported at the string's start, as CPython does, with the line
+    // where the end of line or input was met.
+    if (c < 0 && triple)
+      error_fmt(lx, lx->tok_line, lx->tok_col,
+                "unterminated triple-quoted string literal (detected at line %d)", NULL, lx->line);
+    if (c < 0 || (c == '\n' && !triple))
+      error_fmt(lx, lx->tok_line, lx->tok_col, "unterminated string literal (detected at line %d)", NULL,
+                lx->line);
     if (c == q) {
       if (!triple) {
         advance(lx);
@@ -320,6 +331,23 @@ static void scan_string(rt_lexer_t *lx, bool raw, bool is_bytes, bool is_f) {
   lx->tok = is_bytes ? RT_TOK_BYTES : RT_TOK_STRING;
 }
 
+static const char *radix_name(int base) {
+  return base == 16 ? "hexadecimal" : base == 8 ? "octal" : "binary";
+}
+
+// A digit [c] of a 0x/0o/0b literal: CPython's message when it is out of
+// range for [base].
+static void check_radix_digit(rt_lexer_t *lx, int base, int c) {
+  int v = is_digit(c) ? c - '0' : ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') ? (c | 0x20) - 'a' + 10 : 99;
+  if (v < base) return;
+  char msg[64];
+  if (is_digit(c))
+    snprintf(msg, sizeof msg, "invalid digit '%c' in %s literal", c, radix_name(base));
+  else
+    snprintf(msg, sizeof msg, "invalid %s literal", radix_name(base));
+  rt_lexer_error_at(&rt_exc_SyntaxError, lx->filename, lx->line, lx->col, msg);
+}
+
 static void scan_number(rt_lexer_t *lx) {
   rt_vstr_t *b = &lx->buf;
   b->len = 0;
@@ -327,9 +355,11 @@ static void scan_number(rt_lexer_t *lx) {
   if (lx->c0 == '0' &&
       (lx->c1 == 'x' || lx->c1 == 'X' || lx->c1 == 'o' || lx->c1 == 'O' || lx->c1 == 'b' || lx->c1 == 'B'))
     radix = true;
+  int base = !radix ? 10 : (lx->c1 | 0x20) == 'x' ? 16 : (lx->c1 | 0x20) == 'o' ? 8 : 2;
   for (;;) {
     int c = lx->c0;
     if (is_digit(c) || c == '_' || (radix && is_name_char(c))) {
+      if (radix && b->len >= 2 && c != '_') check_radix_digit(lx, base, c);
       rt_vstr_addc(b, (char)c);
       advance(lx);
     } else if (!radix && c == '.') {
@@ -350,6 +380,7 @@ static void scan_number(rt_lexer_t *lx) {
       break;
     }
   }
+  if (radix && b->len == 2) error_fmt(lx, lx->line, lx->col - 1, "invalid %s literal", radix_name(base), 0);
   if (lx->c0 == 'j' || lx->c0 == 'J') error(lx, "complex numbers are not supported");
   if (is_name_start(lx->c0)) error(lx, "invalid decimal literal");
   if (is_float) {
@@ -429,15 +460,53 @@ static bool line_start(rt_lexer_t *lx) {
         lx->n_indents--;
         n++;
       }
-      if (lx->indents[lx->n_indents - 1] != width)
+      if (lx->indents[lx->n_indents - 1] != width) {
+        // CPython's offset is just past the end of the offending line.
+        while (lx->c0 >= 0 && lx->c0 != '\n')
+          advance(lx);
         rt_lexer_error_at(&rt_exc_IndentationError, lx->filename, lx->line, lx->col,
                           "unindent does not match any outer indentation level");
+      }
       lx->pending_dedents = n - 1;
       lx->tok = RT_TOK_DEDENT;
       return true;
     }
     return false;
   }
+}
+
+// Bracket bookkeeping: CPython's messages name the bracket and its place.
+static void open_bracket(rt_lexer_t *lx, int ch) {
+  int d = lx->paren_depth++;
+  if (d >= RT_LEXER_MAX_BRACKETS) return;
+  lx->bracket_ch[d] = (char)ch;
+  lx->bracket_line[d] = (uint16_t)(lx->tok_line > 0xffff ? 0xffff : lx->tok_line);
+  lx->bracket_col[d] = (uint16_t)(lx->tok_col > 0xffff ? 0xffff : lx->tok_col);
+}
+
+static void close_bracket(rt_lexer_t *lx, int ch) {
+  char closer[2] = {(char)ch, 0};
+  if (lx->paren_depth == 0) error_fmt(lx, lx->tok_line, lx->tok_col, "unmatched '%s'", closer, 0);
+  int d = --lx->paren_depth;
+  if (d >= RT_LEXER_MAX_BRACKETS) return;
+  char want = lx->bracket_ch[d] == '(' ? ')' : lx->bracket_ch[d] == '[' ? ']' : '}';
+  if (ch == want) return;
+  char msg[96];
+  if (lx->bracket_line[d] == lx->tok_line)
+    snprintf(msg, sizeof msg, "closing parenthesis '%c' does not match opening parenthesis '%c'", ch,
+             lx->bracket_ch[d]);
+  else
+    snprintf(msg, sizeof msg, "closing parenthesis '%c' does not match opening parenthesis '%c' on line %d",
+             ch, lx->bracket_ch[d], lx->bracket_line[d]);
+  rt_lexer_error_at(&rt_exc_SyntaxError, lx->filename, lx->tok_line, lx->tok_col, msg);
+}
+
+// The input ended inside brackets: names the innermost one we kept.
+static __attribute__((noreturn)) void never_closed(rt_lexer_t *lx) {
+  if (lx->paren_depth > RT_LEXER_MAX_BRACKETS) error(lx, "unexpected EOF while parsing");
+  int d = lx->paren_depth - 1;
+  char opener[2] = {lx->bracket_ch[d], 0};
+  error_fmt(lx, lx->bracket_line[d], lx->bracket_col[d], "'%s' was never closed", opener, 0);
 }
 
 static void next_token(rt_lexer_t *lx) {
@@ -481,7 +550,7 @@ static void next_token(rt_lexer_t *lx) {
     return;
   }
   if (c < 0) {
-    if (lx->paren_depth > 0) error(lx, "unexpected EOF while parsing");
+    if (lx->paren_depth > 0) never_closed(lx);
     if (!lx->last_was_newline) {
       lx->tok = RT_TOK_NEWLINE;
       return;
@@ -545,10 +614,10 @@ static void next_token(rt_lexer_t *lx) {
     for (size_t j = 0; j < n; j++)
       advance(lx);
     lx->tok = operators[i].tok;
-    if (lx->tok == RT_TOK_LPAREN || lx->tok == RT_TOK_LBRACKET || lx->tok == RT_TOK_LBRACE) lx->paren_depth++;
-    if ((lx->tok == RT_TOK_RPAREN || lx->tok == RT_TOK_RBRACKET || lx->tok == RT_TOK_RBRACE) &&
-        lx->paren_depth > 0)
-      lx->paren_depth--;
+    if (lx->tok == RT_TOK_LPAREN || lx->tok == RT_TOK_LBRACKET || lx->tok == RT_TOK_LBRACE)
+      open_bracket(lx, c);
+    if (lx->tok == RT_TOK_RPAREN || lx->tok == RT_TOK_RBRACKET || lx->tok == RT_TOK_RBRACE)
+      close_bracket(lx, c);
     return;
   }
   if (c == '!') error(lx, "invalid syntax");

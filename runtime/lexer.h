@@ -121,6 +121,9 @@ typedef enum {
 } rt_tok_t;
 
 #define RT_LEXER_MAX_INDENT 32
+// Open brackets whose kind and place are kept for error messages ("'('
+// was never closed", mismatched closers); deeper ones are only counted.
+#define RT_LEXER_MAX_BRACKETS 8
 
 typedef struct {
   rt_reader_t reader;
@@ -138,7 +141,9 @@ typedef struct {
   uint16_t indents[RT_LEXER_MAX_INDENT];
   int n_indents;
   int pending_dedents;
-  int paren_depth;
+  int paren_depth; // open brackets
+  char bracket_ch[RT_LEXER_MAX_BRACKETS];
+  uint16_t bracket_line[RT_LEXER_MAX_BRACKETS], bracket_col[RT_LEXER_MAX_BRACKETS];
   bool at_line_start;
   bool last_was_newline; // the previous token was NEWLINE (or none yet)
   bool ended;

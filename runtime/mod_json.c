@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: MIT
 // mod_json.c: JSON encoding and decoding with CPython's defaults
-// (separators ", " and ": ", ensure_ascii, NaN/Infinity, ValueError on
-// malformed text with CPython's "Expecting value: line L column C (char N)").
+// (separators ", " and ": ", ensure_ascii, NaN/Infinity) and options
+// (indent as a number or a string, separators, sort_keys, ensure_ascii).
+// Malformed text raises json.JSONDecodeError, a ValueError subclass made
+// at import, with CPython's messages and msg/doc/pos/lineno/colno.
 #include <math.h>
 #include <string.h>
 
 #include "mod_json.h"
+#include "obj_bytearray.h"
+#include "obj_bytes.h"
 #include "obj_dict.h"
+#include "obj_module.h"
 #include "obj_exc.h"
 #include "obj_float.h"
 #include "obj_func.h"
@@ -14,23 +19,28 @@
 #include "obj_list.h"
 #include "obj_str.h"
 #include "obj_tuple.h"
+#include "obj_type.h"
 #include "print.h"
 #include "qstr.h"
 #include "raise.h"
+#include "state.h"
 
 #define ARGS size_t n, const rt_val_t *args, const rt_kw_t *kw
 
 typedef struct {
   rt_printer_t *p;
   const char *item_sep, *key_sep;
-  int indent; // < 0: none
+  size_t item_len, key_len; // separators may hold NULs: lengths, not C strings
+  const char *indent;       // NULL: all on one line
+  size_t indent_len;
   bool sort_keys;
+  bool ascii; // ensure_ascii
 } enc_t;
 
 static void newline(enc_t *e, int depth) {
   rt_print_str(e->p, "\n", 1);
-  for (int i = 0; i < depth * e->indent; i++)
-    rt_print_str(e->p, " ", 1);
+  for (int i = 0; i < depth; i++)
+    rt_print_str(e->p, e->indent, e->indent_len);
 }
 
 static void enc_str(enc_t *e, rt_val_t s) {
@@ -54,7 +64,7 @@ static void enc_str(enc_t *e, rt_val_t s) {
       rt_print_str(e->p, "\\b", 2);
     } else if (c == '\f') {
       rt_print_str(e->p, "\\f", 2);
-    } else if (c < 0x20 || c >= 0x80) {
+    } else if (c < 0x20 || (c >= 0x80 && e->ascii)) {
       uint32_t cp = c;
       if (c >= 0xc0) { // decode UTF-8 for \\uXXXX
         size_t k = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
@@ -81,6 +91,7 @@ static void enc_str(enc_t *e, rt_val_t s) {
 
 static void enc(enc_t *e, rt_val_t v, int depth) {
   rt_c_enter();
+  v = rt_type_unbox(v); // subclasses of str, int, float, tuple encode as those
   if (v == RT_NONE) {
     rt_print_cstr(e->p, "null");
   } else if (v == RT_TRUE) {
@@ -98,18 +109,18 @@ static void enc(enc_t *e, rt_val_t v, int depth) {
     else
       rt_float_print_double(e->p, d);
   } else if (rt_obj_isinstance(v, &rt_int_type)) {
-    rt_obj_print(e->p, v, true);
+    rt_obj_print(e->p, rt_type_unbox(v), true);
   } else if (rt_is_obj(v, &rt_list_type) || rt_is_obj(v, &rt_tuple_type)) {
     rt_val_t *items;
     size_t cnt = rt_obj_get_items(v, &items);
     rt_print_str(e->p, "[", 1);
     for (size_t i = 0; i < cnt; i++) {
-      if (i) rt_print_cstr(e->p, e->indent >= 0 ? "," : e->item_sep);
-      if (e->indent >= 0) newline(e, depth + 1);
+      if (i) rt_print_str(e->p, e->item_sep, e->item_len);
+      if (e->indent) newline(e, depth + 1);
       rt_obj_get_items(v, &items);
       enc(e, items[i], depth + 1);
     }
-    if (e->indent >= 0 && cnt) newline(e, depth);
+    if (e->indent && cnt) newline(e, depth);
     rt_print_str(e->p, "]", 1);
   } else if (rt_is_obj(v, &rt_dict_type)) {
     rt_val_t keys = rt_list_from_iter(v);
@@ -119,8 +130,8 @@ static void enc(enc_t *e, rt_val_t v, int depth) {
     rt_print_str(e->p, "{", 1);
     for (size_t i = 0; i < cnt; i++) {
       rt_val_t k = ks[i];
-      if (i) rt_print_cstr(e->p, e->indent >= 0 ? "," : e->item_sep);
-      if (e->indent >= 0) newline(e, depth + 1);
+      if (i) rt_print_str(e->p, e->item_sep, e->item_len);
+      if (e->indent) newline(e, depth + 1);
       if (rt_is_str(k))
         enc_str(e, k);
       else if (rt_obj_isinstance(k, &rt_int_type) || rt_is_obj(k, &rt_float_type) || k == RT_NONE) {
@@ -129,10 +140,10 @@ static void enc(enc_t *e, rt_val_t v, int depth) {
         rt_print_str(e->p, "\"", 1);
       } else
         rt_raise_msg(&rt_exc_TypeError, RT_MSG("keys must be str, int, float, bool or None, not %t"), k);
-      rt_print_cstr(e->p, e->key_sep);
+      rt_print_str(e->p, e->key_sep, e->key_len);
       enc(e, rt_dict_get((rt_dict_t *)v, k), depth + 1);
     }
-    if (e->indent >= 0 && cnt) newline(e, depth);
+    if (e->indent && cnt) newline(e, depth);
     rt_print_str(e->p, "}", 1);
   } else {
     rt_raise_msg(&rt_exc_TypeError, RT_MSG("Object of type %t is not JSON serializable"), v);
@@ -142,18 +153,31 @@ static void enc(enc_t *e, rt_val_t v, int depth) {
 
 static rt_val_t j_dumps(ARGS) {
   (void)n;
-  enc_t e = {NULL, ", ", ": ", -1, false};
+  enc_t e = {NULL, ", ", ": ", 2, 2, NULL, 0, false, true};
   rt_val_t v;
-  if ((v = rt_kw_get(kw, rt_qstr_from_cstr("indent"))) && v != RT_NONE) {
-    e.indent = (int)rt_obj_get_int(v);
+  char spaces[16];
+  if ((v = rt_kw_get(kw, RT_QV(indent))) && v != RT_NONE) {
+    if (rt_is_str(v)) {
+      e.indent = rt_str_data(v, &e.indent_len);
+    } else {
+      intptr_t k = rt_obj_get_int(v);
+      if (k > (intptr_t)sizeof spaces) k = sizeof spaces;
+      memset(spaces, ' ', sizeof spaces);
+      e.indent = spaces;
+      e.indent_len = k > 0 ? (size_t)k : 0;
+    }
     e.item_sep = ",";
+    e.item_len = 1;
   }
-  if ((v = rt_kw_get(kw, rt_qstr_from_cstr("sort_keys")))) e.sort_keys = rt_obj_truthy(v);
-  if ((v = rt_kw_get(kw, rt_qstr_from_cstr("separators"))) && v != RT_NONE) {
+  if ((v = rt_kw_get(kw, RT_QV(sort_keys)))) e.sort_keys = rt_obj_truthy(v);
+  if ((v = rt_kw_get(kw, rt_qstr_from_cstr("ensure_ascii")))) e.ascii = rt_obj_truthy(v);
+  if ((v = rt_kw_get(kw, RT_QV(separators))) && v != RT_NONE) {
     rt_val_t *it;
     if (rt_obj_get_items(v, &it) != 2) rt_raise_msg(&rt_exc_ValueError, RT_MSG("separators must be a pair"));
-    e.item_sep = rt_str_data(it[0], NULL);
-    e.key_sep = rt_str_data(it[1], NULL);
+    rt_str_check(it[0], "separator");
+    rt_str_check(it[1], "separator");
+    e.item_sep = rt_str_data(it[0], &e.item_len);
+    e.key_sep = rt_str_data(it[1], &e.key_len);
   }
   rt_vstr_t buf;
   rt_printer_t p;
@@ -171,9 +195,22 @@ typedef struct {
   rt_val_t src; // keeps the text alive
 } dec_t;
 
-static __attribute__((noreturn)) void dec_error(dec_t *d, const char *what) {
-  size_t line = 1, col = 1;
-  for (size_t k = 0; k < d->i && k < d->n; k++) {
+// A str formatted as rt_print_format does (print.h).
+static rt_val_t fmt_str(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  rt_val_t s = rt_print_vformat_str(fmt, ap);
+  va_end(ap);
+  return s;
+}
+
+// Raises JSONDecodeError([what], doc, pos) at [pos] (a byte offset; the
+// reported positions count characters, as CPython's do).
+static __attribute__((noreturn)) void dec_error_at(dec_t *d, const char *what, size_t pos) {
+  size_t line = 1, col = 1, chars = 0;
+  for (size_t k = 0; k < pos && k < d->n; k++) {
+    if (((unsigned char)d->s[k] & 0xc0) == 0x80) continue; // inside a UTF-8 character
+    chars++;
     if (d->s[k] == '\n') {
       line++;
       col = 1;
@@ -181,7 +218,21 @@ static __attribute__((noreturn)) void dec_error(dec_t *d, const char *what) {
       col++;
     }
   }
-  rt_raise_msg(&rt_exc_ValueError, RT_MSG("%s: line %z column %z (char %z)"), what, line, col, d->i);
+  rt_val_t msg = rt_str_new_cstr(what);
+  rt_val_t text = fmt_str("%S: line %z column %z (char %z)", msg, line, col, chars);
+  rt_val_t m = rt_dict_get(rt_state->modules, RT_QV(json));
+  rt_val_t cls = m ? rt_dict_get(rt_module_dict(m), RT_QV(JSONDecodeError)) : RT_NULL;
+  rt_val_t e = rt_obj_call(cls ? cls : rt_val(&rt_exc_ValueError), 1, &text, NULL);
+  rt_obj_setattr(e, RT_QV(msg), msg);
+  rt_obj_setattr(e, RT_QV(doc), d->src);
+  rt_obj_setattr(e, RT_QV(pos), rt_small((intptr_t)chars));
+  rt_obj_setattr(e, RT_QV(lineno), rt_small((intptr_t)line));
+  rt_obj_setattr(e, RT_QV(colno), rt_small((intptr_t)col));
+  rt_raise(e);
+}
+
+static __attribute__((noreturn)) void dec_error(dec_t *d, const char *what) {
+  dec_error_at(d, what, d->i);
 }
 
 static void skip_ws(dec_t *d) {
@@ -214,20 +265,24 @@ static int hex4(dec_t *d) {
 }
 
 static rt_val_t dec_str(dec_t *d) {
-  d->i++; // opening quote
+  size_t start = d->i++; // the opening quote
   rt_vstr_t v;
   rt_vstr_init(&v, 16);
   for (;;) {
-    if (d->i >= d->n) dec_error(d, "Unterminated string starting at");
+    if (d->i >= d->n) dec_error_at(d, "Unterminated string starting at", start);
     char c = d->s[d->i++];
     if (c == '"') break;
+    if ((unsigned char)c < 0x20) dec_error_at(d, "Invalid control character at", d->i - 1);
     if (c != '\\') {
       rt_vstr_addc(&v, c);
       continue;
     }
-    if (d->i >= d->n) dec_error(d, "Unterminated string starting at");
+    if (d->i >= d->n) dec_error_at(d, "Unterminated string starting at", start);
     c = d->s[d->i++];
     switch (c) {
+    case '"':
+    case '\\':
+    case '/': rt_vstr_addc(&v, c); break;
     case 'n': rt_vstr_addc(&v, '\n'); break;
     case 't': rt_vstr_addc(&v, '\t'); break;
     case 'r': rt_vstr_addc(&v, '\r'); break;
@@ -261,7 +316,7 @@ static rt_val_t dec_str(dec_t *d) {
       rt_vstr_add(&v, b, k);
       break;
     }
-    default: rt_vstr_addc(&v, c); break;
+    default: dec_error_at(d, "Invalid \\escape", d->i - 2);
     }
   }
   rt_val_t r = rt_str_new(v.buf, v.len);
@@ -327,20 +382,39 @@ static rt_val_t dec_value(dec_t *d) {
   } else if (match(d, "-Infinity")) {
     r = rt_float_new(-INFINITY);
   } else if (c == '-' || (c >= '0' && c <= '9')) {
+    // -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? ; what does not fit
+    // ends the number (so "01" is 0 followed by extra data).
     size_t start = d->i;
     bool is_float = false;
     if (d->s[d->i] == '-') d->i++;
-    while (d->i < d->n) {
-      char ch = d->s[d->i];
-      if (ch >= '0' && ch <= '9') {
+    size_t digits = d->i;
+#define DIGIT(k) ((k) < d->n && d->s[k] >= '0' && d->s[k] <= '9')
+    if (DIGIT(d->i) && d->s[d->i] == '0')
+      d->i++;
+    else
+      while (DIGIT(d->i))
         d->i++;
-      } else if (ch == '.' || ch == 'e' || ch == 'E' || ((ch == '+' || ch == '-') && is_float)) {
+    if (d->i == digits) {
+      d->i = start;
+      dec_error(d, "Expecting value");
+    }
+    if (d->i + 1 < d->n && d->s[d->i] == '.' && DIGIT(d->i + 1)) {
+      is_float = true;
+      d->i++;
+      while (DIGIT(d->i))
+        d->i++;
+    }
+    if (d->i < d->n && (d->s[d->i] == 'e' || d->s[d->i] == 'E')) {
+      size_t k = d->i + 1;
+      if (k < d->n && (d->s[k] == '+' || d->s[k] == '-')) k++;
+      if (DIGIT(k)) {
         is_float = true;
-        d->i++;
-      } else {
-        break;
+        d->i = k;
+        while (DIGIT(d->i))
+          d->i++;
       }
     }
+#undef DIGIT
     if (is_float) {
       double f;
       if (!rt_float_parse(d->s + start, d->i - start, &f)) {
@@ -365,8 +439,14 @@ static rt_val_t dec_value(dec_t *d) {
 static rt_val_t j_loads(ARGS) {
   (void)n, (void)kw;
   rt_val_t src = args[0];
-  if (!rt_is_str(src) && !rt_is_obj(src, rt_typeof(src)))
-    rt_raise_msg(&rt_exc_TypeError, RT_MSG("the JSON object must be str"));
+  if (rt_is_obj(src, &rt_bytes_type) || rt_is_obj(src, &rt_bytearray_type)) {
+    const uint8_t *b;
+    size_t len;
+    rt_bytes_buffer(src, &b, &len);
+    src = rt_bytes_decode((const char *)b, len);
+  }
+  if (!rt_is_str(src))
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("the JSON object must be str, bytes or bytearray, not %t"), src);
   dec_t d;
   d.src = src;
   d.s = rt_str_data(src, &d.n);
@@ -404,5 +484,10 @@ void rt_json_init(rt_dict_t *g) {
   rt_dict_set(g, RT_QV(loads), rt_val(&loads_obj));
   rt_dict_set(g, RT_QV(dump), rt_val(&dump_obj));
   rt_dict_set(g, RT_QV(load), rt_val(&load_obj));
-  rt_dict_set(g, rt_qstr_from_cstr("JSONDecodeError"), rt_val(&rt_exc_ValueError));
+  // JSONDecodeError: made here as "class JSONDecodeError(ValueError)".
+  rt_dict_t *ns = rt_dict_new(2);
+  rt_dict_set(ns, RT_QV(__module__), RT_QV(json));
+  rt_val_t bases = rt_tuple_new(1, (rt_val_t[]){rt_val(&rt_exc_ValueError)});
+  rt_val_t targs[3] = {RT_QV(JSONDecodeError), bases, rt_val(ns)};
+  rt_dict_set(g, RT_QV(JSONDecodeError), rt_obj_call(rt_val(&rt_type_type), 3, targs, NULL));
 }

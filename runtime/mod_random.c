@@ -109,7 +109,26 @@ static rt_val_t f_shuffle(ARGS) {
   return RT_NONE;
 }
 
+// sample(population, k): k distinct picks, in pick order (a partial
+// Fisher-Yates shuffle of a copy).
+static rt_val_t f_sample(ARGS) {
+  (void)kw, (void)n;
+  rt_val_t pool = rt_list_from_iter(args[0]);
+  rt_list_t *l = (rt_list_t *)pool;
+  intptr_t k = rt_obj_get_int(args[1]);
+  if (k < 0 || (size_t)k > l->len)
+    rt_raise_msg(&rt_exc_ValueError, RT_MSG("Sample larger than population or is negative"));
+  for (size_t i = 0; i < (size_t)k; i++) {
+    size_t j = i + below((uint32_t)(l->len - i));
+    rt_val_t t = l->items[i];
+    l->items[i] = l->items[j];
+    l->items[j] = t;
+  }
+  return rt_list_from_items((size_t)k, l->items);
+}
+
 static RT_BUILTIN(seed_obj, seed, 0, 1, 0, f_seed);
+static RT_BUILTIN(sample_obj, sample, 2, 2, 0, f_sample);
 static RT_BUILTIN(random_obj, random, 0, 0, 0, f_random);
 static RT_BUILTIN(getrandbits_obj, getrandbits, 1, 1, 0, f_getrandbits);
 static RT_BUILTIN(randrange_obj, randrange, 1, 3, 0, f_randrange);
@@ -119,9 +138,16 @@ static RT_BUILTIN(choice_obj, choice, 1, 1, 0, f_choice);
 static RT_BUILTIN(shuffle_obj, shuffle, 1, 1, 0, f_shuffle);
 
 static const rt_method_t random_table[] = {
-    {RT_Q_seed, &seed_obj},           {RT_Q_random, &random_obj},   {RT_Q_getrandbits, &getrandbits_obj},
-    {RT_Q_randrange, &randrange_obj}, {RT_Q_randint, &randint_obj}, {RT_Q_uniform, &uniform_obj},
-    {RT_Q_choice, &choice_obj},       {RT_Q_shuffle, &shuffle_obj}, {0, NULL},
+    {RT_Q_seed, &seed_obj},
+    {RT_Q_random, &random_obj},
+    {RT_Q_getrandbits, &getrandbits_obj},
+    {RT_Q_randrange, &randrange_obj},
+    {RT_Q_randint, &randint_obj},
+    {RT_Q_uniform, &uniform_obj},
+    {RT_Q_choice, &choice_obj},
+    {RT_Q_shuffle, &shuffle_obj},
+    {RT_Q_sample, &sample_obj},
+    {0, NULL},
 };
 
 void rt_random_init(rt_dict_t *g) {

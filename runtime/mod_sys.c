@@ -1,5 +1,12 @@
 // SPDX-License-Identifier: MIT
 // mod_sys.c: the sys module.
+//
+// sys.stdin, sys.stdout and sys.stderr are the console (there is no
+// other): three static stream objects whose write() goes through the
+// cooked console printer and whose read()/readline() take console bytes.
+// stderr shares the console with stdout, as on the board's UART. A Ctrl-C
+// read from stdin raises KeyboardInterrupt, as the UART's interrupt
+// character does on the chip, so a program blocked reading can be stopped.
 #include <string.h>
 
 #include "mod_sys.h"
@@ -54,6 +61,97 @@ static const rt_type_t ns_type = {
     .attr = ns_attr,
 };
 
+// ---- the console streams ----
+
+typedef struct {
+  const rt_type_t *type;
+  int fd; // 0 stdin, 1 stdout, 2 stderr (shown by repr)
+} stream_t;
+
+static void stream_print(rt_printer_t *p, rt_val_t self, bool repr) {
+  (void)repr;
+  rt_print_format(p, "<io.TextIOWrapper %d>", ((const stream_t *)self)->fd);
+}
+
+static rt_val_t m_write(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  rt_str_check(args[1], "write() argument");
+  size_t len;
+  const char *d = rt_str_data(args[1], &len);
+  rt_print_str(&rt_print_console, d, len);
+  return rt_small((intptr_t)len);
+}
+
+// The next console byte, or -1 when the console is gone; Ctrl-C raises.
+static int stdin_byte(void) {
+  int c = hal_console_read();
+  if (c == 3) rt_raise(rt_exc_new(&rt_exc_KeyboardInterrupt, 0, NULL));
+  return c;
+}
+
+// read([n]): [n] bytes from the console, or up to its end when n is
+// absent or negative. Fewer when the console closes.
+static rt_val_t m_read(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)kw;
+  intptr_t want = n > 1 && args[1] != RT_NONE ? rt_obj_get_int(args[1]) : -1;
+  rt_vstr_t v;
+  rt_vstr_init(&v, want > 0 && want < 256 ? (size_t)want : 16);
+  while (want < 0 || (intptr_t)v.len < want) {
+    int c = stdin_byte();
+    if (c < 0) break;
+    rt_vstr_addc(&v, (char)c);
+  }
+  rt_val_t s = rt_str_new(v.buf, v.len);
+  rt_vstr_free(&v);
+  return s;
+}
+
+// readline(): console bytes up to and including "\n".
+static rt_val_t m_readline(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)args, (void)kw;
+  rt_vstr_t v;
+  rt_vstr_init(&v, 16);
+  for (;;) {
+    int c = stdin_byte();
+    if (c < 0) break;
+    rt_vstr_addc(&v, (char)c);
+    if (c == '\n') break;
+  }
+  rt_val_t s = rt_str_new(v.buf, v.len);
+  rt_vstr_free(&v);
+  return s;
+}
+
+static rt_val_t m_flush(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)args, (void)kw;
+  return RT_NONE;
+}
+
+static RT_BUILTIN(write_obj, write, 2, 2, 0, m_write);
+static RT_BUILTIN(read_obj, read, 1, 2, 0, m_read);
+static RT_BUILTIN(readline_obj, readline, 1, 1, 0, m_readline);
+static RT_BUILTIN(flush_obj, flush, 1, 1, 0, m_flush);
+
+static const rt_method_t stream_methods[] = {
+    {RT_Q_write, &write_obj},
+    {RT_Q_read, &read_obj},
+    {RT_Q_readline, &readline_obj},
+    {RT_Q_flush, &flush_obj},
+    {0, NULL},
+};
+
+static const rt_type_t stream_type = {
+    .type = &rt_type_type,
+    .name = RT_Q_TextIOWrapper,
+    .base = &rt_object_type,
+    .print = stream_print,
+    .methods = stream_methods,
+};
+
+static const stream_t stdin_obj = {&stream_type, 0};
+static const stream_t stdout_obj = {&stream_type, 1};
+static const stream_t stderr_obj = {&stream_type, 2};
+
 // "a.b.c" -> (a, b, c)
 static rt_val_t version_tuple(const char *v) {
   rt_val_t parts[3] = {rt_small(0), rt_small(0), rt_small(0)};
@@ -67,8 +165,10 @@ static rt_val_t version_tuple(const char *v) {
   return rt_tuple_new(3, parts);
 }
 
+// exit([code]): SystemExit(code); exit(None) is exit() (no args), as in CPython.
 static rt_val_t f_exit(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   (void)kw;
+  if (n == 1 && args[0] == RT_NONE) n = 0;
   rt_raise(rt_exc_new(&rt_exc_SystemExit, n, args));
 }
 
@@ -92,20 +192,24 @@ static rt_val_t f_setrecursionlimit(size_t n, const rt_val_t *args, const rt_kw_
   return RT_NONE;
 }
 
+// print_exception(exc, file=None): the traceback as the REPL prints it,
+// to the console or through file.write().
 static rt_val_t f_print_exception(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
-  (void)n, (void)kw;
-  rt_exc_print(&rt_print_console, args[0]);
-  return RT_NONE;
-}
-
-static rt_val_t f_write(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   (void)kw;
-  rt_val_t s = args[n - 1];
-  rt_str_check(s, "write() argument");
-  size_t len;
-  const char *d = rt_str_data(s, &len);
-  rt_print_str(&rt_print_console, d, len);
-  return rt_small((intptr_t)len);
+  rt_val_t file = n > 1 ? args[1] : RT_NONE;
+  if (file == RT_NONE || rt_is_obj(file, &stream_type)) {
+    rt_exc_print(&rt_print_console, args[0]);
+    return RT_NONE;
+  }
+  rt_vstr_t v;
+  rt_printer_t p;
+  rt_print_buffer(&p, &v);
+  rt_exc_print(&p, args[0]);
+  rt_val_t m[2];
+  rt_obj_load_method(file, RT_QV(write), m);
+  rt_val_t text = rt_print_buffer_str(&p);
+  rt_obj_call_method(m, 1, &text);
+  return RT_NONE;
 }
 
 static RT_BUILTIN(exit_obj, exit, 0, 1, 0, f_exit);
@@ -113,7 +217,6 @@ static RT_BUILTIN(exc_info_obj, exc_info, 0, 0, 0, f_exc_info);
 static RT_BUILTIN(getrecursionlimit_obj, getrecursionlimit, 0, 0, 0, f_getrecursionlimit);
 static RT_BUILTIN(setrecursionlimit_obj, setrecursionlimit, 1, 1, 0, f_setrecursionlimit);
 static RT_BUILTIN(print_exception_obj, print_exception, 1, 2, 0, f_print_exception);
-static RT_BUILTIN(write_obj, write, 1, 2, 0, f_write);
 
 void rt_sys_init(rt_dict_t *g) {
   rt_dict_set(g, RT_QV(platform), RT_QV(esp8266));
@@ -130,6 +233,7 @@ void rt_sys_init(rt_dict_t *g) {
   rt_dict_set(g, RT_QV(modules), rt_val(rt_state->modules));
   rt_val_t path = rt_list_new(0);
   rt_list_append(path, RT_QV(_empty));
+  rt_list_append(path, rt_str_new_cstr("/lib")); // modules on the filesystem (fs_vfs.c)
   rt_dict_set(g, RT_QV(path), path);
   rt_dict_set(g, RT_QV(argv), rt_list_new(0));
   rt_dict_set(g, RT_QV(maxsize), rt_int_from(RT_SMALL_MAX));
@@ -139,9 +243,7 @@ void rt_sys_init(rt_dict_t *g) {
   rt_dict_set(g, RT_QV(getrecursionlimit), rt_val(&getrecursionlimit_obj));
   rt_dict_set(g, RT_QV(setrecursionlimit), rt_val(&setrecursionlimit_obj));
   rt_dict_set(g, RT_QV(print_exception), rt_val(&print_exception_obj));
-  // sys.stdout / sys.stderr: objects with a write() method.
-  rt_val_t out = rt_module_new(RT_QV(stdout));
-  rt_dict_set(rt_module_dict(out), RT_QV(write), rt_val(&write_obj));
-  rt_dict_set(g, RT_QV(stdout), out);
-  rt_dict_set(g, RT_QV(stderr), out);
+  rt_dict_set(g, RT_QV(stdin), rt_val(&stdin_obj));
+  rt_dict_set(g, RT_QV(stdout), rt_val(&stdout_obj));
+  rt_dict_set(g, RT_QV(stderr), rt_val(&stderr_obj));
 }

@@ -90,6 +90,8 @@ intptr_t rt_obj_hash(rt_val_t v) {
 
 size_t rt_obj_len(rt_val_t v) {
   rt_val_t r = rt_obj_unary(RT_UNARY_LEN, v);
+  if (!rt_is_small(r))
+    rt_raise_msg(&rt_exc_OverflowError, RT_MSG("Python int too large to convert to C ssize_t"));
   return (size_t)rt_small_get(r);
 }
 
@@ -346,17 +348,39 @@ rt_val_t rt_obj_iternext(rt_val_t it) {
 
 // ---- conversions ----
 
+long long rt_obj_get_ll(rt_val_t v) {
+  v = rt_type_unbox(v);
+  if (rt_is_obj(v, &rt_int_type)) {
+    const rt_bigint_t *b = (const rt_bigint_t *)rt_ptr(v);
+    if (b->len > 2 || (b->len == 2 && (b->digits[1] & 0x80000000u)))
+      rt_raise_msg(&rt_exc_OverflowError, RT_MSG("Python int too large to convert to C long"));
+    return (long long)rt_int_low64(v);
+  }
+  return rt_obj_get_int(v);
+}
+
 intptr_t rt_obj_get_int(rt_val_t v) {
   if (rt_is_small(v)) return rt_small_get(v);
   if (v == RT_TRUE) return 1;
   if (v == RT_FALSE) return 0;
-  if (rt_is_obj(v, &rt_int_type))
+  if (rt_is_obj(v, &rt_int_type)) {
+    // A big int may still fit the machine word: on a 32-bit target small
+    // ints stop at 2**30, C's ssize_t at 2**31.
+    const rt_bigint_t *b = (const rt_bigint_t *)rt_ptr(v);
+    if (b->len <= 2) {
+      int64_t x = (int64_t)rt_int_low64(v);
+      if ((x < 0) == rt_int_is_neg(v) && x >= INTPTR_MIN && x <= INTPTR_MAX &&
+          (b->len < 2 || !(b->digits[1] & 0x80000000u)))
+        return (intptr_t)x;
+    }
     rt_raise_msg(&rt_exc_OverflowError, RT_MSG("Python int too large to convert to C ssize_t"));
-  if (rt_obj_isinstance(v, &rt_int_type)) return rt_obj_get_int(rt_obj_unary(RT_UNARY_INT, v));
+  }
+  if (rt_obj_isinstance(v, &rt_int_type)) return rt_obj_get_int(rt_type_unbox(v));
   rt_raise_msg(&rt_exc_TypeError, RT_MSG("'%t' object cannot be interpreted as an integer"), v);
 }
 
 double rt_obj_get_float(rt_val_t v) {
+  v = rt_type_unbox(v);
   if (rt_is_obj(v, &rt_float_type)) return rt_float_get(v);
   if (rt_is_small(v) || v == RT_TRUE || v == RT_FALSE || rt_is_obj(v, &rt_int_type))
     return rt_int_to_double(v);
@@ -367,6 +391,7 @@ double rt_obj_get_float(rt_val_t v) {
 }
 
 size_t rt_obj_index(rt_val_t index, size_t len, const char *what) {
+  index = rt_type_unbox(index);
   if (!rt_is_small(index) && index != RT_TRUE && index != RT_FALSE) {
     if (rt_is_obj(index, &rt_int_type))
       rt_raise_msg(&rt_exc_IndexError, RT_MSG("cannot fit 'int' into an index-sized integer"));

@@ -69,6 +69,18 @@ static inline rt_val_t rt_small(intptr_t i) {
 static inline bool rt_small_fits(intptr_t i) {
   return i >= RT_SMALL_MIN && i <= RT_SMALL_MAX;
 }
+
+// Whether small int [v] converts to a double exactly (|v| < 2**53): always
+// on a 32-bit target, whose small ints have 31 bits.
+static inline bool rt_small_fits_double(rt_val_t v) {
+#if INTPTR_MAX > (1LL << 53)
+  intptr_t i = rt_small_get(v);
+  return i < ((intptr_t)1 << 53) && i > -((intptr_t)1 << 53);
+#else
+  (void)v;
+  return true;
+#endif
+}
 static inline unsigned rt_qstr_index(rt_val_t v) {
   return (unsigned)(v >> 3);
 }
@@ -284,6 +296,9 @@ rt_val_t rt_obj_iternext(rt_val_t it);
 // The machine integer of an int or bool; raises TypeError otherwise (or
 // OverflowError for a big int).
 intptr_t rt_obj_get_int(rt_val_t v);
+// The same for a 64-bit C value (OverflowError beyond it): for quantities
+// that outgrow a 32-bit target's word, such as seconds since the epoch.
+long long rt_obj_get_ll(rt_val_t v);
 // A C double for int/bool/float; raises TypeError otherwise.
 double rt_obj_get_float(rt_val_t v);
 // A sequence index normalised against [len] (negative counts from the

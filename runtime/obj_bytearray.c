@@ -134,6 +134,20 @@ static rt_val_t ba_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
     return r;
   }
   case RT_BINARY_INPLACE_ADD: extend(a, b); return a;
+  case RT_BINARY_MUL:
+  case RT_BINARY_INPLACE_MUL: {
+    if (!rt_is_small(b)) return RT_NULL;
+    intptr_t k = rt_small_get(b);
+    if (k < 0) k = 0;
+    if (k && na > ((size_t)-1 >> 2) / (size_t)k) rt_raise_memory_error();
+    rt_val_t r = rt_bytearray_new(NULL, na * (size_t)k);
+    for (intptr_t i = 0; i < k; i++)
+      rt_memcpy(BA(r)->data + (size_t)i * na, BA(a)->data, na);
+    if (op == RT_BINARY_MUL) return r;
+    BA(a)->data = BA(r)->data;
+    BA(a)->len = BA(a)->alloc = BA(r)->len;
+    return a;
+  }
   case RT_BINARY_CONTAINS:
     if (rt_is_small(b)) return rt_bool(na && memchr(da, (int)rt_small_get(b), na) != NULL);
     if (bytes_like(b, &db, &nb)) {
@@ -168,8 +182,25 @@ static rt_val_t ba_subscr(rt_val_t self, rt_val_t index, rt_val_t value) {
       b->len -= cnt;
       return RT_NONE;
     }
+    if (value == RT_DELETE) {
+      // Extended slice: keep the bytes not selected, in order.
+      if (step < 0) {
+        start += (intptr_t)(cnt - 1) * step;
+        step = -step;
+      }
+      size_t w = (size_t)start;
+      for (size_t r = (size_t)start, k = 0; r < b->len; r++) {
+        if (k < cnt && r == (size_t)(start + (intptr_t)k * step)) {
+          k++;
+          continue;
+        }
+        b->data[w++] = b->data[r];
+      }
+      b->len = w;
+      return RT_NONE;
+    }
     rt_val_t src = rt_bytearray_new(NULL, 0);
-    if (value != RT_DELETE) extend(src, value);
+    extend(src, value);
     size_t n = BA(src)->len;
     if (step != 1) {
       if (n != cnt)
@@ -250,7 +281,7 @@ static rt_val_t m_pop(ARGS) {
 }
 static rt_val_t m_decode(ARGS) {
   (void)n, (void)kw;
-  return rt_str_new((const char *)BA(args[0])->data, BA(args[0])->len);
+  return rt_bytes_decode((const char *)BA(args[0])->data, BA(args[0])->len);
 }
 static rt_val_t m_copy(ARGS) {
   (void)n, (void)kw;
@@ -258,15 +289,51 @@ static rt_val_t m_copy(ARGS) {
 }
 static rt_val_t m_hex(ARGS) {
   (void)n, (void)kw;
-  rt_val_t b = rt_bytes_new((const char *)BA(args[0])->data, BA(args[0])->len);
-  rt_val_t m[2];
-  rt_obj_load_method(b, RT_QV(hex), m);
-  return rt_obj_call_method(m, 0, NULL);
+  return rt_bytes_hex(args[0]);
 }
 static rt_val_t m_clear(ARGS) {
   (void)n, (void)kw;
   BA(args[0])->len = 0;
   return RT_NONE;
+}
+static rt_val_t m_insert(ARGS) {
+  (void)n, (void)kw;
+  rt_bytearray_t *b = BA(args[0]);
+  intptr_t i = rt_obj_get_int(args[1]);
+  uint8_t x = byte_of(args[2]);
+  if (i < 0) i += (intptr_t)b->len;
+  if (i < 0) i = 0;
+  if ((size_t)i > b->len) i = (intptr_t)b->len;
+  ensure(b, b->len + 1);
+  rt_memmove(b->data + i + 1, b->data + i, b->len - (size_t)i);
+  b->data[i] = x;
+  b->len++;
+  return RT_NONE;
+}
+static rt_val_t m_reverse(ARGS) {
+  (void)n, (void)kw;
+  rt_bytearray_t *b = BA(args[0]);
+  for (size_t i = 0, j = b->len; i + 1 < j; i++, j--) {
+    uint8_t t = b->data[i];
+    b->data[i] = b->data[j - 1];
+    b->data[j - 1] = t;
+  }
+  return RT_NONE;
+}
+static rt_val_t m_remove(ARGS) {
+  (void)n, (void)kw;
+  rt_bytearray_t *b = BA(args[0]);
+  uint8_t x = byte_of(args[1]);
+  uint8_t *at = b->len ? memchr(b->data, x, b->len) : NULL;
+  if (!at) rt_raise_msg(&rt_exc_ValueError, RT_MSG("value not found in bytearray"));
+  size_t i = (size_t)(at - b->data);
+  rt_memmove(b->data + i, b->data + i + 1, b->len - i - 1);
+  b->len--;
+  return RT_NONE;
+}
+static rt_val_t m_fromhex(ARGS) {
+  (void)n, (void)kw;
+  return rt_bytes_fromhex(args[0], true);
 }
 
 static RT_BUILTIN(append_obj, append, 2, 2, 0, m_append);
@@ -276,13 +343,19 @@ static RT_BUILTIN(decode_obj, decode, 1, 3, RT_BF_KW, m_decode);
 static RT_BUILTIN(copy_obj, copy, 1, 1, 0, m_copy);
 static RT_BUILTIN(hex_obj, hex, 1, 1, 0, m_hex);
 static RT_BUILTIN(clear_obj, clear, 1, 1, 0, m_clear);
+static RT_BUILTIN(insert_obj, insert, 3, 3, 0, m_insert);
+static RT_BUILTIN(reverse_obj, reverse, 1, 1, 0, m_reverse);
+static RT_BUILTIN(remove_obj, remove, 2, 2, 0, m_remove);
+static RT_BUILTIN(fromhex_obj, fromhex, 1, 1, 0, m_fromhex);
 
+#define SHARED(name) {RT_Q_##name, &rt_str_##name##_obj},
 static const rt_method_t ba_methods[] = {
-    {RT_Q_append, &append_obj}, {RT_Q_extend, &extend_obj},
-    {RT_Q_pop, &pop_obj},       {RT_Q_decode, &decode_obj},
-    {RT_Q_copy, &copy_obj},     {RT_Q_hex, &hex_obj},
-    {RT_Q_clear, &clear_obj},   {0, NULL},
+    {RT_Q_append, &append_obj}, {RT_Q_extend, &extend_obj},   {RT_Q_pop, &pop_obj},
+    {RT_Q_decode, &decode_obj}, {RT_Q_copy, &copy_obj},       {RT_Q_hex, &hex_obj},
+    {RT_Q_clear, &clear_obj},   {RT_Q_insert, &insert_obj},   {RT_Q_reverse, &reverse_obj},
+    {RT_Q_remove, &remove_obj}, {RT_Q_fromhex, &fromhex_obj}, RT_STR_SHARED_METHODS(SHARED){0, NULL},
 };
+#undef SHARED
 
 const rt_type_t rt_bytearray_type = {
     .type = &rt_type_type,

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 // obj_bytes.c: the bytes type (items are ints 0..255).
 #include "obj_bytes.h"
+#include "mod_array.h"
 #include "obj_bytearray.h"
 #include "gc.h"
 #include "obj_exc.h"
 #include "obj_func.h"
 #include "obj_list.h"
+#include "obj_memoryview.h"
 #include "obj_slice.h"
 #include "obj_str.h"
 #include "obj_tuple.h"
@@ -69,8 +71,9 @@ static rt_val_t bytes_make_new(const rt_type_t *t, size_t n, const rt_val_t *arg
     return rt_bytes_new(s, len);
   }
   if (is_bytes(v)) return v;
-  if (rt_is_obj(v, &rt_bytearray_type))
-    return rt_bytes_new((const char *)((rt_bytearray_t *)v)->data, ((rt_bytearray_t *)v)->len);
+  const uint8_t *bd;
+  size_t bl;
+  if (rt_bytes_buffer(v, &bd, &bl)) return rt_bytes_new((const char *)bd, bl);
   if (rt_is_small(v)) {
     intptr_t k = rt_small_get(v);
     if (k < 0) rt_raise_msg(&rt_exc_ValueError, RT_MSG("negative count"));
@@ -125,6 +128,7 @@ static rt_val_t bytes_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
     if (!rt_is_small(b)) return RT_NULL;
     intptr_t k = rt_small_get(b);
     if (k <= 0) return rt_bytes_new("", 0);
+    if (na > ((size_t)-1 >> 2) / (size_t)k) rt_raise_memory_error();
     char *d;
     rt_val_t r = rt_str_new_uninit(na * (size_t)k, &d);
     for (intptr_t i = 0; i < k; i++)
@@ -180,7 +184,13 @@ static rt_val_t bytes_subscr(rt_val_t self, rt_val_t index, rt_val_t value) {
     ((rt_str_t *)r)->type = &rt_bytes_type;
     return r;
   }
-  return rt_small((unsigned char)s[rt_obj_index(index, n, "index")]);
+  if (rt_is_small(index)) {
+    intptr_t i = rt_small_get(index);
+    if (i < 0) i += (intptr_t)n;
+    if (i < 0 || (size_t)i >= n) rt_raise_msg(&rt_exc_IndexError, RT_MSG("index out of range"));
+    return rt_small((unsigned char)s[i]);
+  }
+  return rt_small((unsigned char)s[rt_obj_index(index, n, "byte")]);
 }
 
 typedef struct {
@@ -212,66 +222,140 @@ static rt_val_t bytes_getiter(rt_val_t self) {
   return rt_val(it);
 }
 
-static rt_val_t m_decode(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
-  (void)n, (void)kw;
-  size_t len;
-  const char *s = rt_str_data(args[0], &len);
+// The offset of the first byte of [n] at [s] that is not valid UTF-8, or
+// -1; *why says what is wrong there.
+static intptr_t utf8_error(const uint8_t *s, size_t n, const char **why) {
+  for (size_t i = 0; i < n;) {
+    uint8_t c = s[i];
+    size_t k = c < 0x80                          ? 0
+               : (c & 0xe0) == 0xc0 && c >= 0xc2 ? 1
+               : (c & 0xf0) == 0xe0              ? 2
+               : (c & 0xf8) == 0xf0 && c <= 0xf4 ? 3
+                                                 : 9;
+    if (k == 9) {
+      *why = "invalid start byte";
+      return (intptr_t)i;
+    }
+    for (size_t j = 1; j <= k; j++) {
+      if (i + j >= n) {
+        *why = "unexpected end of data";
+        return (intptr_t)i;
+      }
+      if ((s[i + j] & 0xc0) != 0x80) {
+        *why = "invalid continuation byte";
+        return (intptr_t)i;
+      }
+    }
+    i += k + 1;
+  }
+  return -1;
+}
+
+rt_val_t rt_bytes_decode(const char *s, size_t len) {
+  const char *why;
+  intptr_t bad = utf8_error((const uint8_t *)s, len, &why);
+  if (bad >= 0) {
+    static const char hex[] = "0123456789abcdef";
+    uint8_t c = (uint8_t)s[bad];
+    rt_raise_msg(&rt_exc_UnicodeDecodeError,
+                 RT_MSG("'utf-8' codec can't decode byte 0x%c%c in position %z: %s"), hex[c >> 4],
+                 hex[c & 15], (size_t)bad, why);
+  }
   return rt_str_new(s, len);
 }
 
-static rt_val_t m_hex(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+bool rt_bytes_buffer(rt_val_t v, const uint8_t **data, size_t *len) {
+  if (rt_is_obj(v, &rt_bytes_type)) {
+    *data = (const uint8_t *)rt_str_data(v, len);
+    return true;
+  }
+  if (rt_is_obj(v, &rt_bytearray_type)) {
+    *data = ((rt_bytearray_t *)v)->data;
+    *len = ((rt_bytearray_t *)v)->len;
+    return true;
+  }
+  if (rt_array_buffer(v, (uint8_t **)data, len)) return true; // array.array (mod_array.c)
+  return rt_memoryview_buffer(v, (uint8_t **)data, len, false);
+}
+
+static rt_val_t m_decode(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   (void)n, (void)kw;
+  const uint8_t *s;
   size_t len;
-  const char *s = rt_str_data(args[0], &len);
+  rt_bytes_buffer(args[0], &s, &len);
+  return rt_bytes_decode((const char *)s, len);
+}
+
+rt_val_t rt_bytes_hex(rt_val_t self) {
+  const uint8_t *s;
+  size_t len;
+  rt_bytes_buffer(self, &s, &len);
   char *d;
   rt_val_t r = rt_str_new_uninit(2 * len, &d);
-  s = rt_str_data(args[0], NULL);
+  rt_bytes_buffer(self, &s, &len);
   static const char hex[] = "0123456789abcdef";
   for (size_t i = 0; i < len; i++) {
-    d[2 * i] = hex[(unsigned char)s[i] >> 4];
-    d[2 * i + 1] = hex[(unsigned char)s[i] & 15];
+    d[2 * i] = hex[s[i] >> 4];
+    d[2 * i + 1] = hex[s[i] & 15];
   }
   return r;
 }
 
-static rt_val_t m_startswith(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+static rt_val_t m_hex(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   (void)n, (void)kw;
-  size_t la, lb;
-  const char *a = rt_str_data(args[0], &la), *b = rt_str_data(args[1], &lb);
-  return rt_bool(lb <= la && memcmp(a, b, lb) == 0);
+  return rt_bytes_hex(args[0]);
 }
 
-static rt_val_t m_endswith(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
-  (void)n, (void)kw;
-  size_t la, lb;
-  const char *a = rt_str_data(args[0], &la), *b = rt_str_data(args[1], &lb);
-  return rt_bool(lb <= la && memcmp(a + la - lb, b, lb) == 0);
+static int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
 }
 
-static rt_val_t m_find(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
-  (void)n, (void)kw;
-  size_t la, lb;
-  const char *a = rt_str_data(args[0], &la);
-  if (rt_is_small(args[1])) {
-    const char *f = memchr(a, (int)rt_small_get(args[1]), la);
-    return rt_small(f ? f - a : -1);
+rt_val_t rt_bytes_fromhex(rt_val_t str, bool mutable) {
+  rt_str_check(str, "fromhex() argument");
+  size_t n;
+  const char *s = rt_str_data(str, &n);
+  rt_vstr_t v;
+  rt_vstr_init(&v, n / 2 + 1);
+  for (size_t i = 0; i < n;) {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\v' || s[i] == '\f') {
+      i++;
+      continue;
+    }
+    int hi = hex_digit(s[i]), lo = i + 1 < n ? hex_digit(s[i + 1]) : -1;
+    if (hi < 0 || lo < 0) {
+      size_t at = hi < 0 ? i : i + 1;
+      rt_vstr_free(&v);
+      rt_raise_msg(&rt_exc_ValueError, RT_MSG("non-hexadecimal number found in fromhex() arg at position %z"),
+                   at);
+    }
+    rt_vstr_addc(&v, (char)(hi << 4 | lo));
+    i += 2;
   }
-  const char *b = rt_str_data(args[1], &lb);
-  for (size_t i = 0; i + lb <= la; i++)
-    if (memcmp(a + i, b, lb) == 0) return rt_small((intptr_t)i);
-  return rt_small(-1);
+  rt_val_t r = mutable ? rt_bytearray_new(v.buf, v.len) : rt_bytes_new(v.buf, v.len);
+  rt_vstr_free(&v);
+  return r;
+}
+
+static rt_val_t m_fromhex(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  return rt_bytes_fromhex(args[0], false);
 }
 
 static RT_BUILTIN(decode_obj, decode, 1, 3, RT_BF_KW, m_decode);
 static RT_BUILTIN(hex_obj, hex, 1, 1, 0, m_hex);
-static RT_BUILTIN(startswith_obj, startswith, 2, 2, 0, m_startswith);
-static RT_BUILTIN(endswith_obj, endswith, 2, 2, 0, m_endswith);
-static RT_BUILTIN(find_obj, find, 2, 2, 0, m_find);
+static RT_BUILTIN(fromhex_obj, fromhex, 1, 1, 0, m_fromhex);
 
+#define SHARED(name) {RT_Q_##name, &rt_str_##name##_obj},
 static const rt_method_t bytes_methods[] = {
-    {RT_Q_decode, &decode_obj},     {RT_Q_hex, &hex_obj},   {RT_Q_startswith, &startswith_obj},
-    {RT_Q_endswith, &endswith_obj}, {RT_Q_find, &find_obj}, {0, NULL},
+    {RT_Q_decode, &decode_obj},
+    {RT_Q_hex, &hex_obj},
+    {RT_Q_fromhex, &fromhex_obj},
+    RT_STR_SHARED_METHODS(SHARED){0, NULL},
 };
+#undef SHARED
 
 const rt_type_t rt_bytes_type = {
     .type = &rt_type_type,

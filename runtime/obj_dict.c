@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "obj_dict.h"
+#include "obj_set.h"
 #include "gc.h"
 #include "obj_exc.h"
 #include "obj_func.h"
@@ -280,7 +281,8 @@ static rt_val_t dict_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
   }
   case RT_BINARY_OR:
   case RT_BINARY_INPLACE_OR: {
-    if (!rt_is_obj(b, &rt_dict_type)) return RT_NULL;
+    // d |= x takes any mapping or iterable of pairs, as update() does.
+    if (!rt_is_obj(b, &rt_dict_type) && op == RT_BINARY_OR) return RT_NULL;
     rt_dict_t *r = op == RT_BINARY_OR ? rt_dict_copy(d) : d;
     rt_dict_update(r, b);
     return rt_val(r);
@@ -382,6 +384,17 @@ static rt_val_t view_unary(rt_unary_op_t op, rt_val_t self) {
 
 static rt_val_t view_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
   dict_view_t *v = (dict_view_t *)a;
+  if (op == RT_BINARY_AND || op == RT_BINARY_OR || op == RT_BINARY_SUB || op == RT_BINARY_XOR) {
+    // Keys and items views act as sets: the result is a new set.
+    if (v->kind == 1) return RT_NULL;
+    rt_val_t set = rt_val(&rt_set_type), sa = rt_obj_call1(set, a);
+    if (!rt_is_obj(b, &rt_set_type) && !rt_is_obj(b, &rt_frozenset_type)) {
+      rt_val_t m[2];
+      if (!rt_obj_load_method_maybe(b, RT_QV(__iter__), m) && !rt_typeof(b)->getiter) return RT_NULL;
+      b = rt_obj_call1(set, b);
+    }
+    return rt_obj_binary(op, sa, b);
+  }
   if (op != RT_BINARY_CONTAINS) return RT_NULL;
   if (v->kind == 0) return rt_bool(rt_dict_get((rt_dict_t *)v->dict, b) != RT_NULL);
   rt_val_t it = iter_new(v->dict, v->kind), x;

@@ -63,6 +63,12 @@ static void exc_print(rt_printer_t *p, rt_val_t self, bool repr) {
     return;
   }
   if (n == 0) return;
+  // OSError(errno, strerror[, filename]) reads as in CPython.
+  if (n >= 2 && n <= 3 && rt_is_small(a[0]) && rt_obj_subtype(e->type, &rt_exc_OSError)) {
+    rt_print_format(p, "[Errno %d] %S", (int)rt_small_get(a[0]), a[1]);
+    if (n == 3) rt_print_format(p, ": %r", a[2]);
+    return;
+  }
   if (n == 1) {
     rt_obj_print(p, a[0], rt_obj_subtype(e->type, &rt_exc_KeyError));
     return;
@@ -161,6 +167,10 @@ static rt_val_t exc_attr(rt_val_t self, rt_val_t name, rt_val_t store) {
     if (name == RT_QV(value) && rt_obj_subtype(e->type, &rt_exc_StopIteration)) return rt_exc_first_arg(self);
     if (name == RT_QV(code) && rt_obj_subtype(e->type, &rt_exc_SystemExit)) return rt_exc_first_arg(self);
     if (name == RT_QV(errno) && rt_obj_subtype(e->type, &rt_exc_OSError)) return rt_exc_first_arg(self);
+    if ((name == RT_QV(strerror) || name == RT_QV(filename)) && rt_obj_subtype(e->type, &rt_exc_OSError)) {
+      size_t i = name == RT_QV(strerror) ? 1 : 2;
+      return rt_tuple_len(e->args) > i ? rt_tuple_items(e->args)[i] : RT_NONE;
+    }
     return RT_NULL;
   }
   if (store == RT_DELETE) {

@@ -13,6 +13,7 @@
 #include "obj_func.h"
 #include "obj_int.h"
 #include "obj_str.h"
+#include "obj_tuple.h"
 #include "print.h"
 #include "qstr.h"
 #include "raise.h"
@@ -20,7 +21,7 @@
 rt_val_t rt_float_new(double d) {
   rt_float_t *f = rt_gc_alloc(sizeof *f, RT_GC_LEAF);
   f->type = &rt_float_type;
-  f->value = d;
+  f->value = (rt_float_store_t)d;
   return rt_val(f);
 }
 
@@ -35,9 +36,9 @@ void rt_float_print_double(rt_printer_t *p, double d) {
   }
   char buf[40];
   int prec;
-  for (prec = 1; prec <= 17; prec++) {
+  for (prec = 1; prec <= RT_FLOAT_REPR_DIGITS; prec++) {
     snprintf(buf, sizeof buf, "%.*e", prec - 1, d);
-    if (strtod(buf, NULL) == d) break;
+    if ((rt_float_store_t)strtod(buf, NULL) == (rt_float_store_t)d) break;
   }
   // buf is [-]D[.DDD]e[+-]XX: pull out the digits and the exponent.
   char digits[24];
@@ -147,6 +148,27 @@ rt_val_t rt_float_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
     y = rt_int_to_double(b);
   else
     return RT_NULL;
+  if (op >= RT_BINARY_LT && op <= RT_BINARY_NE && !rt_is_obj(b, &rt_float_type) && !isnan(x) &&
+      !(rt_is_small(b) && rt_small_fits_double(b))) {
+    // A float against an int that a double cannot hold exactly: compare
+    // exactly, as CPython does (2.0 ** 53 != 2 ** 53 + 1).
+    int c;
+    if (isinf(x)) {
+      c = x > 0 ? 1 : -1;
+    } else {
+      double fl = floor(x);
+      c = rt_int_cmp(rt_int_from_double(fl), b == RT_TRUE ? rt_small(1) : b == RT_FALSE ? rt_small(0) : b);
+      if (c == 0 && x > fl) c = 1;
+    }
+    switch (op) {
+    case RT_BINARY_LT: return rt_bool(c < 0);
+    case RT_BINARY_LE: return rt_bool(c <= 0);
+    case RT_BINARY_GT: return rt_bool(c > 0);
+    case RT_BINARY_GE: return rt_bool(c >= 0);
+    case RT_BINARY_EQ: return rt_bool(c == 0);
+    default: return rt_bool(c != 0);
+    }
+  }
   switch (op) {
   case RT_BINARY_ADD: return rt_float_new(x + y);
   case RT_BINARY_SUB: return rt_float_new(x - y);
@@ -229,8 +251,40 @@ static rt_val_t m_is_integer(size_t n, const rt_val_t *args, const rt_kw_t *kw) 
   return rt_bool(isfinite(x) && x == floor(x));
 }
 
+// x.as_integer_ratio(): the exact fraction (n, d), d a power of two > 0.
+static rt_val_t m_as_integer_ratio(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  double x = rt_float_get(args[0]);
+  if (isinf(x)) rt_raise_msg(&rt_exc_OverflowError, RT_MSG("cannot convert Infinity to integer ratio"));
+  if (isnan(x)) rt_raise_msg(&rt_exc_ValueError, RT_MSG("cannot convert NaN to integer ratio"));
+  int e;
+  double m = frexp(x, &e);
+  // Scale the mantissa to an integer, one bit at a time (at most 64 steps).
+  for (int i = 0; i < 300 && m != floor(m); i++) {
+    m *= 2;
+    e--;
+  }
+  rt_val_t num = rt_int_from_double(m), den = rt_small(1);
+  rt_val_t p = rt_int_binary(RT_BINARY_LSHIFT, rt_small(1), rt_small(e < 0 ? -e : e));
+  if (e > 0)
+    num = rt_int_binary(RT_BINARY_MUL, num, p);
+  else
+    den = p;
+  // Reduce: the denominator is a power of two, so divide out common twos.
+  while (rt_obj_truthy(num) && !rt_obj_truthy(rt_int_binary(RT_BINARY_AND, num, rt_small(1))) &&
+         !rt_obj_eq(den, rt_small(1))) {
+    num = rt_int_binary(RT_BINARY_RSHIFT, num, rt_small(1));
+    den = rt_int_binary(RT_BINARY_RSHIFT, den, rt_small(1));
+  }
+  if (!rt_obj_truthy(num)) den = rt_small(1);
+  rt_val_t t[2] = {num, den};
+  return rt_tuple_new(2, t);
+}
+
 static RT_BUILTIN(is_integer_obj, is_integer, 1, 1, 0, m_is_integer);
-static const rt_method_t float_methods[] = {{RT_Q_is_integer, &is_integer_obj}, {0, NULL}};
+static RT_BUILTIN(as_integer_ratio_obj, as_integer_ratio, 1, 1, 0, m_as_integer_ratio);
+static const rt_method_t float_methods[] = {
+    {RT_Q_is_integer, &is_integer_obj}, {RT_Q_as_integer_ratio, &as_integer_ratio_obj}, {0, NULL}};
 
 static rt_val_t float_attr(rt_val_t self, rt_val_t name, rt_val_t store) {
   if (store) return RT_NULL;

@@ -30,6 +30,8 @@ typedef struct {
 #define RT_CODE_GENERATOR 0x04 // calling makes a generator
 #define RT_CODE_CLASS 0x08     // a class body (names go to a dict)
 #define RT_CODE_MODULE 0x10    // module level (names are globals)
+#define RT_CODE_COROUTINE 0x20 // async def: calling makes a coroutine (with GENERATOR)
+#define RT_CODE_ASYNC_GEN 0x40 // async def with yield: an async generator (with GENERATOR)
 
 // Compiled code. All arrays are owned by the code object.
 typedef struct {

@@ -418,7 +418,11 @@ static void int_print(rt_printer_t *p, rt_val_t self, bool repr) {
 // ---- operations ----
 
 static rt_val_t int_pow(rt_val_t a, rt_val_t b) {
-  if (rt_int_is_neg(b)) return rt_float_new(pow(rt_int_to_double(a), rt_int_to_double(b)));
+  if (rt_int_is_neg(b)) {
+    double x = rt_int_to_double(a);
+    if (x == 0) rt_raise_msg(&rt_exc_ZeroDivisionError, RT_MSG("0.0 cannot be raised to a negative power"));
+    return rt_float_new(pow(x, rt_int_to_double(b)));
+  }
   rt_val_t result = rt_small(1);
   for (;;) {
     num_t e;
@@ -516,7 +520,15 @@ rt_val_t rt_int_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
   if (b == RT_TRUE || b == RT_FALSE) b = rt_small(b == RT_TRUE);
   if (a == RT_TRUE || a == RT_FALSE) a = rt_small(a == RT_TRUE);
   if (!rt_is_small(b) && !rt_is_obj(b, &rt_int_type)) {
-    if (rt_is_obj(b, &rt_float_type)) return rt_float_binary(op, rt_float_new(rt_int_to_double(a)), b);
+    if (rt_is_obj(b, &rt_float_type)) {
+      if (op >= RT_BINARY_LT && op <= RT_BINARY_NE) {
+        // int op float is float op' int (exact, see rt_float_binary).
+        static const rt_binary_op_t swap[] = {RT_BINARY_GT, RT_BINARY_LT, RT_BINARY_EQ,
+                                              RT_BINARY_GE, RT_BINARY_LE, RT_BINARY_NE};
+        return rt_float_binary(swap[op - RT_BINARY_LT], b, a);
+      }
+      return rt_float_binary(op, rt_float_new(rt_int_to_double(a)), b);
+    }
     return RT_NULL;
   }
   if (rt_is_small(a) && rt_is_small(b)) {
@@ -711,6 +723,15 @@ static rt_val_t m_from_bytes(size_t n, const rt_val_t *args, const rt_kw_t *kw) 
   rt_val_t list = rt_list_from_iter(data), *items;
   size_t cnt = rt_obj_get_items(list, &items);
   rt_val_t r = rt_small(0);
+  // Every item must be a byte value: anything else (the characters of a
+  // str, say) would reach the bitwise operators below.
+  if (rt_is_str(data)) rt_raise_msg(&rt_exc_TypeError, RT_MSG("cannot convert 'str' object to bytes"));
+  for (size_t i = 0; i < cnt; i++) {
+    if (!rt_is_small(items[i]))
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("'%t' object cannot be interpreted as an integer"), items[i]);
+    if (rt_small_get(items[i]) < 0 || rt_small_get(items[i]) > 255)
+      rt_raise_msg(&rt_exc_ValueError, RT_MSG("bytes must be in range(0, 256)"));
+  }
   for (size_t i = 0; i < cnt; i++) {
     rt_val_t b = items[little ? cnt - 1 - i : i];
     r = rt_int_binary(RT_BINARY_OR, rt_int_binary(RT_BINARY_LSHIFT, r, rt_small(8)), b);

@@ -54,7 +54,7 @@ void rt_list_extend(rt_val_t list, rt_val_t iterable) {
     rt_list_t *l = (rt_list_t *)list;
     ensure(l, l->len + n);
     rt_obj_get_items(iterable, &items); // re-read: [iterable] may be [list]
-    rt_memmove(l->items + l->len, items, n * sizeof(rt_val_t));
+    if (n) rt_memmove(l->items + l->len, items, n * sizeof(rt_val_t));
     l->len += n;
     return;
   }

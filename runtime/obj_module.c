@@ -1,16 +1,23 @@
 // SPDX-License-Identifier: MIT
 // obj_module.c: modules and the builtin module table.
 #include "obj_module.h"
+#include "frozen.h"
+#include "fs_vfs.h"
 #include "gc.h"
+#include "mod_array.h"
 #include "mod_binascii.h"
 #include "mod_collections.h"
 #include "mod_errno.h"
 #include "mod_gc.h"
+#include "mod_hashlib.h"
 #include "mod_heapq.h"
 #include "mod_io.h"
 #include "mod_json.h"
 #include "mod_micropython.h"
+#include "mod_os.h"
 #include "mod_random.h"
+#include "mod_re.h"
+#include "mod_select.h"
 #include "mod_struct.h"
 #include "mod_math.h"
 #include "mod_time.h"
@@ -37,6 +44,11 @@ static const rt_module_def_t builtin_modules[] = {
     {RT_Q_micropython, rt_micropython_init},
     {RT_Q_struct_, rt_struct_init},
     {RT_Q_time, rt_time_init},
+    {RT_Q_re, rt_re_init},
+    {RT_Q_array, rt_array_init},
+    {RT_Q_hashlib, rt_hashlib_init},
+    {RT_Q_select, rt_select_init},
+    {RT_Q_os, rt_os_init},
     {0, NULL},
 };
 
@@ -78,6 +90,10 @@ rt_val_t rt_module_import(rt_val_t name) {
       d->init(((rt_module_t *)m)->dict);
       return m;
     }
+  m = rt_frozen_import(name);
+  if (m) return m;
+  m = rt_vfs_import(name); // NAME.py in a sys.path directory of the filesystem
+  if (m) return m;
   rt_raise_msg(&rt_exc_ModuleNotFoundError, RT_MSG("No module named '%q'"), name);
 }
 
@@ -91,7 +107,12 @@ static rt_val_t module_attr(rt_val_t self, rt_val_t name, rt_val_t store) {
   rt_module_t *m = (rt_module_t *)self;
   if (store == RT_NULL) {
     if (name == RT_QV(__dict__)) return rt_val(m->dict);
-    return rt_dict_get(m->dict, name);
+    rt_val_t v = rt_dict_get(m->dict, name);
+    if (v || name == RT_QV(__getattr__)) return v;
+    // PEP 562: a module-level __getattr__ answers for the names it lacks
+    // (frozen asyncio loads its less used parts that way).
+    rt_val_t hook = rt_dict_get(m->dict, RT_QV(__getattr__));
+    return hook ? rt_obj_call1(hook, name) : RT_NULL;
   }
   if (store == RT_DELETE) return rt_dict_pop(m->dict, name) ? RT_NONE : RT_NULL;
   rt_dict_set(m->dict, name, store);

@@ -6,6 +6,7 @@
 #include "obj_func.h"
 #include "obj_int.h"
 #include "obj_tuple.h"
+#include "obj_type.h"
 #include "print.h"
 #include "qstr.h"
 #include "raise.h"
@@ -20,6 +21,7 @@ rt_val_t rt_slice_new(rt_val_t start, rt_val_t stop, rt_val_t step) {
 }
 
 static intptr_t bound(rt_val_t v) {
+  v = rt_type_unbox(v);
   if (!rt_is_small(v) && v != RT_TRUE && v != RT_FALSE) {
     if (rt_obj_isinstance(v, &rt_int_type)) return rt_int_is_neg(v) ? -(INTPTR_MAX / 4) : INTPTR_MAX / 4;
     rt_raise_msg(&rt_exc_TypeError,
@@ -97,6 +99,22 @@ static rt_val_t m_indices(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   rt_val_t items[3] = {rt_small(v[0]), rt_small(v[1]), rt_small(st)};
   return rt_tuple_new(3, items);
 }
+void rt_slice_bounds(rt_val_t slice, size_t len, intptr_t *start, intptr_t *stop, intptr_t *step) {
+  rt_val_t a[2] = {slice, rt_small((intptr_t)len)};
+  rt_val_t *t = rt_tuple_items(m_indices(2, a, NULL));
+  *start = rt_small_get(t[0]);
+  *stop = rt_small_get(t[1]);
+  *step = rt_small_get(t[2]);
+}
+
+// slice == slice compares (start, stop, step) item by item.
+static rt_val_t slice_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
+  if ((op != RT_BINARY_EQ && op != RT_BINARY_NE) || !rt_is_obj(b, &rt_slice_type)) return RT_NULL;
+  rt_slice_t *x = (rt_slice_t *)a, *y = (rt_slice_t *)b;
+  bool eq = rt_obj_eq(x->start, y->start) && rt_obj_eq(x->stop, y->stop) && rt_obj_eq(x->step, y->step);
+  return rt_bool(op == RT_BINARY_EQ ? eq : !eq);
+}
+
 static RT_BUILTIN(indices_obj, indices, 2, 2, 0, m_indices);
 static const rt_method_t slice_methods[] = {
     {RT_Q_indices, &indices_obj},
@@ -117,5 +135,6 @@ const rt_type_t rt_slice_type = {
     .print = slice_print,
     .make_new = slice_make_new,
     .attr = slice_attr,
+    .binary = slice_binary,
     .methods = slice_methods,
 };

@@ -10,6 +10,7 @@
 #include "obj_str.h"
 #include "format.h"
 #include "gc.h"
+#include "obj_bytearray.h"
 #include "obj_bytes.h"
 #include "obj_dict.h"
 #include "obj_exc.h"
@@ -165,6 +166,14 @@ static rt_val_t str_make_new(const rt_type_t *t, size_t n, const rt_val_t *args,
   (void)kw;
   if (n == 0) return RT_QV(_empty);
   if (n > 3) rt_raise_msg(&rt_exc_TypeError, RT_MSG("str() takes at most 3 arguments (%z given)"), n);
+  if (n > 1) {
+    // str(bytes, encoding[, errors]) decodes (UTF-8 and ASCII alike).
+    const uint8_t *d;
+    size_t len;
+    if (!rt_bytes_buffer(args[0], &d, &len))
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("decoding to str: need a bytes-like object, %t found"), args[0]);
+    return rt_bytes_decode((const char *)d, len);
+  }
   return rt_obj_str(args[0]);
 }
 
@@ -262,13 +271,27 @@ static rt_val_t str_subscr(rt_val_t self, rt_val_t index, rt_val_t value) {
     if (rt_is_obj(index, &rt_slice_type)) {
       intptr_t start, step;
       size_t cnt = rt_slice_indices(index, chars, &start, &step);
+      if (cnt == 0) return rt_str_new("", 0);
+      size_t a = rt_str_char_offset(s, n, (size_t)start);
+      if (step == 1) return rt_str_new(s + a, rt_str_char_offset(s + a, n - a, cnt));
+      // Walk from character to character: finding each one from the start
+      // would make a slice quadratic in the string's length.
       rt_vstr_t v;
       rt_vstr_init(&v, cnt);
       for (size_t i = 0; i < cnt; i++) {
         s = rt_str_data(self, NULL);
-        size_t a = rt_str_char_offset(s, n, (size_t)(start + (intptr_t)i * step));
         size_t b = a + rt_str_char_offset(s + a, n - a, 1);
         rt_vstr_add(&v, s + a, b - a);
+        if (i + 1 == cnt) break;
+        if (step > 0) {
+          a += rt_str_char_offset(s + a, n - a, (size_t)step);
+        } else {
+          for (intptr_t k = step; k < 0; k++) {
+            a--;
+            while (a > 0 && ((unsigned char)s[a] & 0xc0) == 0x80)
+              a--;
+          }
+        }
       }
       rt_val_t r = rt_str_new(v.buf, v.len);
       rt_vstr_free(&v);
@@ -330,14 +353,63 @@ static rt_val_t str_getiter(rt_val_t self) {
 }
 
 // ---- methods ----
+//
+// The methods up to removesuffix serve str, bytes and bytearray alike
+// (obj_bytes.c lists them too): self decides what arguments must be and
+// what type the results have. Bytes are never decoded: case mappings and
+// predicates of bytes are ASCII only.
+
+// The bytes of str, bytes or bytearray [v].
+static const char *bdata(rt_val_t v, size_t *len) {
+  if (rt_is_obj(v, &rt_bytearray_type)) {
+    rt_bytearray_t *b = (rt_bytearray_t *)v;
+    if (len) *len = b->len;
+    return (const char *)b->data;
+  }
+  return rt_str_data(v, len);
+}
+
+// A new object of [self]'s type (str, bytes or bytearray) of [n] bytes, to
+// be filled in through *d.
+static rt_val_t new_like_uninit(rt_val_t self, size_t n, char **d) {
+  if (rt_is_obj(self, &rt_bytearray_type)) {
+    rt_val_t r = rt_bytearray_new(NULL, n);
+    *d = (char *)((rt_bytearray_t *)r)->data;
+    return r;
+  }
+  rt_val_t r = rt_str_new_uninit(n, d);
+  if (!rt_is_str(self)) ((rt_str_t *)r)->type = &rt_bytes_type;
+  return r;
+}
+
+static rt_val_t new_like(rt_val_t self, const char *s, size_t n) {
+  char *d;
+  rt_val_t r = new_like_uninit(self, n, &d);
+  rt_memcpy(d, s, n);
+  return r;
+}
+
+// [self] unchanged: itself when immutable, else a copy.
+static rt_val_t same(rt_val_t self) {
+  if (!rt_is_obj(self, &rt_bytearray_type)) return self;
+  size_t n;
+  const char *s = bdata(self, &n);
+  return new_like(self, s, n);
+}
+
+// Checks that argument [v] fits [self]: a str for str, bytes or bytearray
+// for the byte types.
+static void arg_like(rt_val_t self, rt_val_t v) {
+  if (rt_is_str(self)) {
+    rt_str_check(v, "argument");
+  } else if (!rt_is_obj(v, &rt_bytes_type) && !rt_is_obj(v, &rt_bytearray_type)) {
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("a bytes-like object is required, not '%t'"), v);
+  }
+}
 
 #define SELF(n)                                                                                              \
   size_t n##_len;                                                                                            \
-  const char *n = rt_str_data(args[0], &n##_len)
-
-static void arg_str(rt_val_t v) {
-  rt_str_check(v, "argument");
-}
+  const char *n = bdata(args[0], &n##_len)
 
 rt_val_t rt_str_join(rt_val_t sep, rt_val_t iterable) {
   rt_val_t *items;
@@ -350,25 +422,29 @@ rt_val_t rt_str_join(rt_val_t sep, rt_val_t iterable) {
     n = rt_obj_get_items(lst, &items);
   }
   size_t sl, total = 0;
-  rt_str_data(sep, &sl);
+  bdata(sep, &sl);
+  bool text = rt_is_str(sep);
   for (size_t i = 0; i < n; i++) {
-    if (!rt_is_str(items[i]))
+    if (text && !rt_is_str(items[i]))
       rt_raise_msg(&rt_exc_TypeError, RT_MSG("sequence item %z: expected str instance, %t found"), i,
                    items[i]);
+    if (!text && !rt_is_obj(items[i], &rt_bytes_type) && !rt_is_obj(items[i], &rt_bytearray_type))
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("sequence item %z: expected a bytes-like object, %t found"), i,
+                   items[i]);
     size_t l;
-    rt_str_data(items[i], &l);
+    bdata(items[i], &l);
     total += l + (i ? sl : 0);
   }
   char *d;
-  rt_val_t r = rt_str_new_uninit(total, &d);
-  const char *sd = rt_str_data(sep, NULL);
+  rt_val_t r = new_like_uninit(sep, total, &d);
+  const char *sd = bdata(sep, NULL);
   for (size_t i = 0; i < n; i++) {
     if (i) {
       rt_memcpy(d, sd, sl);
       d += sl;
     }
     size_t l;
-    const char *s = rt_str_data(items[i], &l);
+    const char *s = bdata(items[i], &l);
     rt_memcpy(d, s, l);
     d += l;
   }
@@ -410,13 +486,13 @@ static rt_val_t do_split(size_t n, const rt_val_t *args, const rt_kw_t *kw, bool
         if (maxsplit >= 0 && (intptr_t)rt_obj_len(res) >= maxsplit) {
           // The remainder keeps its trailing whitespace (CPython does).
           j = s_len;
-          rt_list_append(res, rt_str_new(s + i, j - i));
+          rt_list_append(res, new_like(args[0], s + i, j - i));
           break;
         }
         while (j < s_len && !is_space(s[j]))
           j++;
-        rt_list_append(res, rt_str_new(s + i, j - i));
-        s = rt_str_data(args[0], NULL);
+        rt_list_append(res, new_like(args[0], s + i, j - i));
+        s = bdata(args[0], NULL);
         i = j;
       }
     } else {
@@ -429,21 +505,21 @@ static rt_val_t do_split(size_t n, const rt_val_t *args, const rt_kw_t *kw, bool
         if (maxsplit >= 0 && (intptr_t)rt_obj_len(res) >= maxsplit) {
           // The remainder keeps its leading whitespace (CPython does).
           i = 0;
-          rt_list_append(res, rt_str_new(s + i, j - i));
+          rt_list_append(res, new_like(args[0], s + i, j - i));
           break;
         }
         while (i > 0 && !is_space(s[i - 1]))
           i--;
-        rt_list_append(res, rt_str_new(s + i, j - i));
+        rt_list_append(res, new_like(args[0], s + i, j - i));
         j = i;
       }
       rt_list_reverse(res);
     }
     return res;
   }
-  arg_str(sep);
+  arg_like(args[0], sep);
   size_t pl;
-  const char *pat = rt_str_data(sep, &pl);
+  const char *pat = bdata(sep, &pl);
   if (pl == 0) rt_raise_msg(&rt_exc_ValueError, RT_MSG("empty separator"));
   if (!rev) {
     size_t i = 0;
@@ -452,10 +528,10 @@ static rt_val_t do_split(size_t n, const rt_val_t *args, const rt_kw_t *kw, bool
                        ? -1
                        : find_bytes(s, i, s_len, pat, pl, false);
       if (f < 0) {
-        rt_list_append(res, rt_str_new(s + i, s_len - i));
+        rt_list_append(res, new_like(args[0], s + i, s_len - i));
         break;
       }
-      rt_list_append(res, rt_str_new(s + i, (size_t)f - i));
+      rt_list_append(res, new_like(args[0], s + i, (size_t)f - i));
       i = (size_t)f + pl;
     }
   } else {
@@ -464,10 +540,10 @@ static rt_val_t do_split(size_t n, const rt_val_t *args, const rt_kw_t *kw, bool
       intptr_t f =
           (maxsplit >= 0 && (intptr_t)rt_obj_len(res) >= maxsplit) ? -1 : find_bytes(s, 0, j, pat, pl, true);
       if (f < 0) {
-        rt_list_append(res, rt_str_new(s, j));
+        rt_list_append(res, new_like(args[0], s, j));
         break;
       }
-      rt_list_append(res, rt_str_new(s + f + pl, j - (size_t)f - pl));
+      rt_list_append(res, new_like(args[0], s + f + pl, j - (size_t)f - pl));
       j = (size_t)f;
     }
     rt_list_reverse(res);
@@ -497,8 +573,8 @@ static rt_val_t m_splitlines(size_t n, const rt_val_t *args, const rt_kw_t *kw) 
       if (s[j] == '\r' && j + 1 < s_len && s[j + 1] == '\n') j++;
       j++;
     }
-    rt_list_append(res, rt_str_new(s + i, keep ? j - i : e - i));
-    s = rt_str_data(args[0], NULL);
+    rt_list_append(res, new_like(args[0], s + i, keep ? j - i : e - i));
+    s = bdata(args[0], NULL);
     i = j;
   }
   return res;
@@ -510,8 +586,8 @@ static rt_val_t do_strip(size_t n, const rt_val_t *args, int which) {
   const char *chars = NULL;
   size_t cl = 0;
   if (n > 1 && args[1] != RT_NONE) {
-    arg_str(args[1]);
-    chars = rt_str_data(args[1], &cl);
+    arg_like(args[0], args[1]);
+    chars = bdata(args[1], &cl);
   }
   size_t i = 0, j = s_len;
   if (which & 1)
@@ -520,8 +596,8 @@ static rt_val_t do_strip(size_t n, const rt_val_t *args, int which) {
   if (which & 2)
     while (j > i && (chars ? memchr(chars, s[j - 1], cl) != NULL : is_space(s[j - 1])))
       j--;
-  if (i == 0 && j == s_len) return args[0];
-  return rt_str_new(s + i, j - i);
+  if (i == 0 && j == s_len) return same(args[0]);
+  return new_like(args[0], s + i, j - i);
 }
 
 static rt_val_t m_strip(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
@@ -556,17 +632,17 @@ static int wide_case(uint32_t cp, uint32_t *other) {
 // Case mappings: 0 upper, 1 lower, 2 capitalize, 3 title, 4 swapcase.
 static rt_val_t do_case(rt_val_t self, int how) {
   size_t n;
-  const char *s = rt_str_data(self, &n);
+  const char *s = bdata(self, &n);
   char *d;
-  rt_val_t r = rt_str_new_uninit(n, &d);
-  s = rt_str_data(self, NULL);
-  bool prev_alpha = false;
+  rt_val_t r = new_like_uninit(self, n, &d);
+  s = bdata(self, NULL);
+  bool text = rt_is_str(self), prev_alpha = false;
   for (size_t i = 0; i < n; i++) {
     char c = s[i];
     unsigned char u0 = (unsigned char)c;
-    if ((u0 & 0xe0) == 0xc0 && i + 1 < n) {
+    if (text && (u0 & 0xe0) == 0xc0 && i + 1 < n) {
       // A 2-byte character: map within the same encoded length.
-      uint32_t cp = ((uint32_t)(u0 & 0x1f) << 6) | ((unsigned char)s[i + 1] & 0x3f), other;
+      uint32_t cp = ((uint32_t)(u0 & 0x1f) << 6) | ((unsigned char)s[i + 1] & 0x3f), other = 0;
       int kind = wide_case(cp, &other);
       bool first = how == 2 ? i == 0 : !prev_alpha;
       bool to_upper = how == 0 || ((how == 2 || how == 3) && first) || (how == 4 && kind < 0);
@@ -616,7 +692,7 @@ static rt_val_t m_swapcase(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
 // Character-class predicates: 0 digit, 1 alpha, 2 alnum, 3 space, 4 upper, 5 lower.
 static rt_val_t do_is(rt_val_t self, int how) {
   size_t n;
-  const char *s = rt_str_data(self, &n);
+  const char *s = bdata(self, &n);
   if (n == 0) return RT_FALSE;
   bool cased = false;
   for (size_t i = 0; i < n; i++) {
@@ -696,11 +772,15 @@ static rt_val_t do_affix(size_t n, const rt_val_t *args, bool end) {
   size_t nc = 1;
   if (rt_is_obj(args[1], &rt_tuple_type)) nc = rt_obj_get_items(args[1], &cands);
   for (size_t k = 0; k < nc; k++) {
-    if (!rt_is_str(cands[k]))
+    if (rt_is_str(args[0]) && !rt_is_str(cands[k]))
       rt_raise_msg(&rt_exc_TypeError, RT_MSG("%s first arg must be str or a tuple of str, not %t"),
                    end ? "endswith" : "startswith", cands[k]);
+    if (!rt_is_str(args[0]) && !rt_is_obj(cands[k], &rt_bytes_type) &&
+        !rt_is_obj(cands[k], &rt_bytearray_type))
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("%s first arg must be bytes or a tuple of bytes, not %t"),
+                   end ? "endswith" : "startswith", cands[k]);
     size_t pl;
-    const char *pat = rt_str_data(cands[k], &pl);
+    const char *pat = bdata(cands[k], &pl);
     if (a > b || b - a < pl) continue;
     if (memcmp(end ? s + b - pl : s + a, pat, pl) == 0) return RT_TRUE;
   }
@@ -717,11 +797,28 @@ static rt_val_t m_endswith(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
 }
 
 // find / rfind / index / rindex / count.
+// The needle of find/count/index: for bytes and bytearray an int is the
+// one byte it names.
+static const char *needle(const rt_val_t *args, size_t *len, char *one) {
+  if (!rt_is_str(args[0]) && rt_is_small(args[1])) {
+    intptr_t b = rt_small_get(args[1]);
+    if (b < 0 || b > 255) rt_raise_msg(&rt_exc_ValueError, RT_MSG("byte must be in range(0, 256)"));
+    *one = (char)b;
+    *len = 1;
+    return one;
+  }
+  if (!rt_is_str(args[0]) && !rt_is_obj(args[1], &rt_bytes_type) && !rt_is_obj(args[1], &rt_bytearray_type))
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("argument should be integer or bytes-like object, not '%t'"),
+                 args[1]);
+  arg_like(args[0], args[1]);
+  return bdata(args[1], len);
+}
+
 static intptr_t do_find(size_t n, const rt_val_t *args, bool rev) {
   SELF(s);
-  arg_str(args[1]);
   size_t pl;
-  const char *pat = rt_str_data(args[1], &pl);
+  char one;
+  const char *pat = needle(args, &pl, &one);
   size_t a, b;
   window(n, args, 2, s_len, &a, &b);
   return find_bytes(s, a, b, pat, pl, rev);
@@ -729,7 +826,7 @@ static intptr_t do_find(size_t n, const rt_val_t *args, bool rev) {
 
 // A byte offset found in [self] as a character index.
 static rt_val_t char_index(rt_val_t self, intptr_t off) {
-  if (off <= 0 || rt_str_is_ascii(self)) return rt_small(off);
+  if (off <= 0 || !rt_is_str(self) || rt_str_is_ascii(self)) return rt_small(off);
   return rt_small((intptr_t)rt_str_char_count(rt_str_data(self, NULL), (size_t)off));
 }
 
@@ -757,9 +854,9 @@ static rt_val_t m_rindex(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
 static rt_val_t m_count(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   (void)kw;
   SELF(s);
-  arg_str(args[1]);
   size_t pl;
-  const char *pat = rt_str_data(args[1], &pl);
+  char one;
+  const char *pat = needle(args, &pl, &one);
   size_t a, b;
   window(n, args, 2, s_len, &a, &b);
   if (a > b) return rt_small(0);
@@ -779,19 +876,19 @@ static rt_val_t m_count(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
 static rt_val_t m_replace(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   (void)kw;
   SELF(s);
-  arg_str(args[1]);
-  arg_str(args[2]);
+  arg_like(args[0], args[1]);
+  arg_like(args[0], args[2]);
   intptr_t maxc = n > 3 ? rt_obj_get_int(args[3]) : -1;
   size_t ol, nl;
-  const char *old = rt_str_data(args[1], &ol), *nw = rt_str_data(args[2], &nl);
+  const char *old = bdata(args[1], &ol), *nw = bdata(args[2], &nl);
   rt_vstr_t v;
   rt_vstr_init(&v, s_len);
   size_t i = 0;
   intptr_t done = 0;
   while (i <= s_len) {
-    s = rt_str_data(args[0], NULL);
-    old = rt_str_data(args[1], NULL);
-    nw = rt_str_data(args[2], NULL);
+    s = bdata(args[0], NULL);
+    old = bdata(args[1], NULL);
+    nw = bdata(args[2], NULL);
     if (maxc >= 0 && done >= maxc) break;
     if (ol == 0) {
       rt_vstr_add(&v, nw, nl);
@@ -807,8 +904,8 @@ static rt_val_t m_replace(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
     i = (size_t)f + ol;
     done++;
   }
-  if (i < s_len) rt_vstr_add(&v, rt_str_data(args[0], NULL) + i, s_len - i);
-  rt_val_t r = rt_str_new(v.buf, v.len);
+  if (i < s_len) rt_vstr_add(&v, bdata(args[0], NULL) + i, s_len - i);
+  rt_val_t r = new_like(args[0], v.buf, v.len);
   rt_vstr_free(&v);
   return r;
 }
@@ -820,13 +917,13 @@ static rt_val_t do_pad(size_t n, const rt_val_t *args, int how) {
   char fill = ' ';
   if (n > 2) {
     size_t fl;
-    const char *f = rt_str_data(args[2], &fl);
-    if (!rt_is_str(args[2]) || fl != 1)
+    const char *f = bdata(args[2], &fl);
+    if (rt_is_str(args[2]) != rt_is_str(args[0]) || fl != 1)
       rt_raise_msg(&rt_exc_TypeError, RT_MSG("The fill character must be exactly one character long"));
     fill = f[0];
   }
-  size_t chars = rt_str_is_ascii(args[0]) ? s_len : rt_str_char_count(s, s_len);
-  if (w <= (intptr_t)chars) return args[0];
+  size_t chars = !rt_is_str(args[0]) || rt_str_is_ascii(args[0]) ? s_len : rt_str_char_count(s, s_len);
+  if (w <= (intptr_t)chars) return same(args[0]);
   size_t pad = (size_t)w - chars, total = s_len + pad, left;
   if (how == 1)
     left = 0;
@@ -835,8 +932,8 @@ static rt_val_t do_pad(size_t n, const rt_val_t *args, int how) {
   else
     left = pad / 2 + (pad & (size_t)w & 1);
   char *d;
-  rt_val_t r = rt_str_new_uninit(total, &d);
-  s = rt_str_data(args[0], NULL);
+  rt_val_t r = new_like_uninit(args[0], total, &d);
+  s = bdata(args[0], NULL);
   memset(d, fill, total);
   rt_memcpy(d + left, s, s_len);
   return r;
@@ -859,10 +956,10 @@ static rt_val_t m_zfill(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   (void)n, (void)kw;
   SELF(s);
   intptr_t w = rt_obj_get_int(args[1]);
-  if (w <= (intptr_t)s_len) return args[0];
+  if (w <= (intptr_t)s_len) return same(args[0]);
   char *d;
-  rt_val_t r = rt_str_new_uninit((size_t)w, &d);
-  s = rt_str_data(args[0], NULL);
+  rt_val_t r = new_like_uninit(args[0], (size_t)w, &d);
+  s = bdata(args[0], NULL);
   size_t pad = (size_t)w - s_len, k = 0;
   if (s_len && (s[0] == '+' || s[0] == '-')) d[k++] = s[0];
   memset(d + k, '0', pad);
@@ -872,21 +969,22 @@ static rt_val_t m_zfill(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
 
 static rt_val_t do_partition(const rt_val_t *args, bool rev) {
   SELF(s);
-  arg_str(args[1]);
+  arg_like(args[0], args[1]);
   size_t pl;
-  const char *pat = rt_str_data(args[1], &pl);
+  const char *pat = bdata(args[1], &pl);
   if (pl == 0) rt_raise_msg(&rt_exc_ValueError, RT_MSG("empty separator"));
   intptr_t f = find_bytes(s, 0, s_len, pat, pl, rev);
   rt_val_t t = rt_tuple_new(3, NULL);
   rt_val_t *it = rt_tuple_items(t);
   if (f < 0) {
-    it[0] = rev ? RT_QV(_empty) : args[0];
-    it[1] = RT_QV(_empty);
-    it[2] = rev ? args[0] : RT_QV(_empty);
+    rt_val_t empty = rt_is_str(args[0]) ? RT_QV(_empty) : new_like(args[0], "", 0);
+    it[0] = rev ? empty : same(args[0]);
+    it[1] = empty;
+    it[2] = rev ? same(args[0]) : empty;
   } else {
-    it[0] = rt_str_new(rt_str_data(args[0], NULL), (size_t)f);
-    it[1] = args[1];
-    it[2] = rt_str_new(rt_str_data(args[0], NULL) + f + pl, s_len - (size_t)f - pl);
+    it[0] = new_like(args[0], bdata(args[0], NULL), (size_t)f);
+    it[1] = rt_is_str(args[0]) ? args[1] : new_like(args[0], pat, pl);
+    it[2] = new_like(args[0], bdata(args[0], NULL) + f + pl, s_len - (size_t)f - pl);
   }
   return t;
 }
@@ -902,13 +1000,13 @@ static rt_val_t m_rpartition(size_t n, const rt_val_t *args, const rt_kw_t *kw) 
 
 static rt_val_t do_remove_affix(const rt_val_t *args, bool suffix) {
   SELF(s);
-  arg_str(args[1]);
+  arg_like(args[0], args[1]);
   size_t pl;
-  const char *pat = rt_str_data(args[1], &pl);
-  if (pl > s_len || pl == 0) return args[0];
-  if (!suffix && memcmp(s, pat, pl) == 0) return rt_str_new(s + pl, s_len - pl);
-  if (suffix && memcmp(s + s_len - pl, pat, pl) == 0) return rt_str_new(s, s_len - pl);
-  return args[0];
+  const char *pat = bdata(args[1], &pl);
+  if (pl > s_len || pl == 0) return same(args[0]);
+  if (!suffix && memcmp(s, pat, pl) == 0) return new_like(args[0], s + pl, s_len - pl);
+  if (suffix && memcmp(s + s_len - pl, pat, pl) == 0) return new_like(args[0], s, s_len - pl);
+  return same(args[0]);
 }
 
 static rt_val_t m_removeprefix(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
@@ -1066,40 +1164,40 @@ static rt_val_t m_expandtabs(size_t n, const rt_val_t *args, const rt_kw_t *kw) 
   return r;
 }
 
-static RT_BUILTIN(join_obj, join, 2, 2, 0, m_join);
-static RT_BUILTIN(split_obj, split, 1, 3, RT_BF_KW, m_split);
-static RT_BUILTIN(rsplit_obj, rsplit, 1, 3, RT_BF_KW, m_rsplit);
-static RT_BUILTIN(splitlines_obj, splitlines, 1, 2, 0, m_splitlines);
-static RT_BUILTIN(strip_obj, strip, 1, 2, 0, m_strip);
-static RT_BUILTIN(lstrip_obj, lstrip, 1, 2, 0, m_lstrip);
-static RT_BUILTIN(rstrip_obj, rstrip, 1, 2, 0, m_rstrip);
-static RT_BUILTIN(upper_obj, upper, 1, 1, 0, m_upper);
-static RT_BUILTIN(lower_obj, lower, 1, 1, 0, m_lower);
-static RT_BUILTIN(capitalize_obj, capitalize, 1, 1, 0, m_capitalize);
-static RT_BUILTIN(title_obj, title, 1, 1, 0, m_title);
-static RT_BUILTIN(swapcase_obj, swapcase, 1, 1, 0, m_swapcase);
-static RT_BUILTIN(isdigit_obj, isdigit, 1, 1, 0, m_isdigit);
-static RT_BUILTIN(isalpha_obj, isalpha, 1, 1, 0, m_isalpha);
-static RT_BUILTIN(isalnum_obj, isalnum, 1, 1, 0, m_isalnum);
-static RT_BUILTIN(isspace_obj, isspace, 1, 1, 0, m_isspace);
-static RT_BUILTIN(isupper_obj, isupper, 1, 1, 0, m_isupper);
-static RT_BUILTIN(islower_obj, islower, 1, 1, 0, m_islower);
-static RT_BUILTIN(startswith_obj, startswith, 2, 4, 0, m_startswith);
-static RT_BUILTIN(endswith_obj, endswith, 2, 4, 0, m_endswith);
-static RT_BUILTIN(find_obj, find, 2, 4, 0, m_find);
-static RT_BUILTIN(rfind_obj, rfind, 2, 4, 0, m_rfind);
-static RT_BUILTIN(index_obj, index, 2, 4, 0, m_index);
-static RT_BUILTIN(rindex_obj, rindex, 2, 4, 0, m_rindex);
-static RT_BUILTIN(count_obj, count, 2, 4, 0, m_count);
-static RT_BUILTIN(replace_obj, replace, 3, 4, 0, m_replace);
-static RT_BUILTIN(center_obj, center, 2, 3, 0, m_center);
-static RT_BUILTIN(ljust_obj, ljust, 2, 3, 0, m_ljust);
-static RT_BUILTIN(rjust_obj, rjust, 2, 3, 0, m_rjust);
-static RT_BUILTIN(zfill_obj, zfill, 2, 2, 0, m_zfill);
-static RT_BUILTIN(partition_obj, partition, 2, 2, 0, m_partition);
-static RT_BUILTIN(rpartition_obj, rpartition, 2, 2, 0, m_rpartition);
-static RT_BUILTIN(removeprefix_obj, removeprefix, 2, 2, 0, m_removeprefix);
-static RT_BUILTIN(removesuffix_obj, removesuffix, 2, 2, 0, m_removesuffix);
+RT_BUILTIN(rt_str_join_obj, join, 2, 2, 0, m_join);
+RT_BUILTIN(rt_str_split_obj, split, 1, 3, RT_BF_KW, m_split);
+RT_BUILTIN(rt_str_rsplit_obj, rsplit, 1, 3, RT_BF_KW, m_rsplit);
+RT_BUILTIN(rt_str_splitlines_obj, splitlines, 1, 2, 0, m_splitlines);
+RT_BUILTIN(rt_str_strip_obj, strip, 1, 2, 0, m_strip);
+RT_BUILTIN(rt_str_lstrip_obj, lstrip, 1, 2, 0, m_lstrip);
+RT_BUILTIN(rt_str_rstrip_obj, rstrip, 1, 2, 0, m_rstrip);
+RT_BUILTIN(rt_str_upper_obj, upper, 1, 1, 0, m_upper);
+RT_BUILTIN(rt_str_lower_obj, lower, 1, 1, 0, m_lower);
+RT_BUILTIN(rt_str_capitalize_obj, capitalize, 1, 1, 0, m_capitalize);
+RT_BUILTIN(rt_str_title_obj, title, 1, 1, 0, m_title);
+RT_BUILTIN(rt_str_swapcase_obj, swapcase, 1, 1, 0, m_swapcase);
+RT_BUILTIN(rt_str_isdigit_obj, isdigit, 1, 1, 0, m_isdigit);
+RT_BUILTIN(rt_str_isalpha_obj, isalpha, 1, 1, 0, m_isalpha);
+RT_BUILTIN(rt_str_isalnum_obj, isalnum, 1, 1, 0, m_isalnum);
+RT_BUILTIN(rt_str_isspace_obj, isspace, 1, 1, 0, m_isspace);
+RT_BUILTIN(rt_str_isupper_obj, isupper, 1, 1, 0, m_isupper);
+RT_BUILTIN(rt_str_islower_obj, islower, 1, 1, 0, m_islower);
+RT_BUILTIN(rt_str_startswith_obj, startswith, 2, 4, 0, m_startswith);
+RT_BUILTIN(rt_str_endswith_obj, endswith, 2, 4, 0, m_endswith);
+RT_BUILTIN(rt_str_find_obj, find, 2, 4, 0, m_find);
+RT_BUILTIN(rt_str_rfind_obj, rfind, 2, 4, 0, m_rfind);
+RT_BUILTIN(rt_str_index_obj, index, 2, 4, 0, m_index);
+RT_BUILTIN(rt_str_rindex_obj, rindex, 2, 4, 0, m_rindex);
+RT_BUILTIN(rt_str_count_obj, count, 2, 4, 0, m_count);
+RT_BUILTIN(rt_str_replace_obj, replace, 3, 4, 0, m_replace);
+RT_BUILTIN(rt_str_center_obj, center, 2, 3, 0, m_center);
+RT_BUILTIN(rt_str_ljust_obj, ljust, 2, 3, 0, m_ljust);
+RT_BUILTIN(rt_str_rjust_obj, rjust, 2, 3, 0, m_rjust);
+RT_BUILTIN(rt_str_zfill_obj, zfill, 2, 2, 0, m_zfill);
+RT_BUILTIN(rt_str_partition_obj, partition, 2, 2, 0, m_partition);
+RT_BUILTIN(rt_str_rpartition_obj, rpartition, 2, 2, 0, m_rpartition);
+RT_BUILTIN(rt_str_removeprefix_obj, removeprefix, 2, 2, 0, m_removeprefix);
+RT_BUILTIN(rt_str_removesuffix_obj, removesuffix, 2, 2, 0, m_removesuffix);
 static RT_BUILTIN(format_obj, format, 1, RT_ARGS_ANY, RT_BF_KW, m_format);
 static RT_BUILTIN(encode_obj, encode, 1, 3, RT_BF_KW, m_encode);
 static RT_BUILTIN(isascii_obj, isascii, 1, 1, 0, m_isascii);
@@ -1111,43 +1209,43 @@ static RT_BUILTIN(format_map_obj, format_map, 2, 2, 0, m_format_map);
 static RT_BUILTIN(expandtabs_obj, expandtabs, 1, 2, 0, m_expandtabs);
 
 static const rt_method_t str_methods[] = {
-    {RT_Q_join, &join_obj},
-    {RT_Q_split, &split_obj},
-    {RT_Q_rsplit, &rsplit_obj},
-    {RT_Q_splitlines, &splitlines_obj},
-    {RT_Q_strip, &strip_obj},
-    {RT_Q_lstrip, &lstrip_obj},
-    {RT_Q_rstrip, &rstrip_obj},
-    {RT_Q_upper, &upper_obj},
-    {RT_Q_lower, &lower_obj},
-    {RT_Q_casefold, &lower_obj},
-    {RT_Q_capitalize, &capitalize_obj},
-    {RT_Q_title, &title_obj},
-    {RT_Q_swapcase, &swapcase_obj},
-    {RT_Q_isdigit, &isdigit_obj},
-    {RT_Q_isdecimal, &isdigit_obj},
-    {RT_Q_isnumeric, &isdigit_obj},
-    {RT_Q_isalpha, &isalpha_obj},
-    {RT_Q_isalnum, &isalnum_obj},
-    {RT_Q_isspace, &isspace_obj},
-    {RT_Q_isupper, &isupper_obj},
-    {RT_Q_islower, &islower_obj},
-    {RT_Q_startswith, &startswith_obj},
-    {RT_Q_endswith, &endswith_obj},
-    {RT_Q_find, &find_obj},
-    {RT_Q_rfind, &rfind_obj},
-    {RT_Q_index, &index_obj},
-    {RT_Q_rindex, &rindex_obj},
-    {RT_Q_count, &count_obj},
-    {RT_Q_replace, &replace_obj},
-    {RT_Q_center, &center_obj},
-    {RT_Q_ljust, &ljust_obj},
-    {RT_Q_rjust, &rjust_obj},
-    {RT_Q_zfill, &zfill_obj},
-    {RT_Q_partition, &partition_obj},
-    {RT_Q_rpartition, &rpartition_obj},
-    {RT_Q_removeprefix, &removeprefix_obj},
-    {RT_Q_removesuffix, &removesuffix_obj},
+    {RT_Q_join, &rt_str_join_obj},
+    {RT_Q_split, &rt_str_split_obj},
+    {RT_Q_rsplit, &rt_str_rsplit_obj},
+    {RT_Q_splitlines, &rt_str_splitlines_obj},
+    {RT_Q_strip, &rt_str_strip_obj},
+    {RT_Q_lstrip, &rt_str_lstrip_obj},
+    {RT_Q_rstrip, &rt_str_rstrip_obj},
+    {RT_Q_upper, &rt_str_upper_obj},
+    {RT_Q_lower, &rt_str_lower_obj},
+    {RT_Q_casefold, &rt_str_lower_obj},
+    {RT_Q_capitalize, &rt_str_capitalize_obj},
+    {RT_Q_title, &rt_str_title_obj},
+    {RT_Q_swapcase, &rt_str_swapcase_obj},
+    {RT_Q_isdigit, &rt_str_isdigit_obj},
+    {RT_Q_isdecimal, &rt_str_isdigit_obj},
+    {RT_Q_isnumeric, &rt_str_isdigit_obj},
+    {RT_Q_isalpha, &rt_str_isalpha_obj},
+    {RT_Q_isalnum, &rt_str_isalnum_obj},
+    {RT_Q_isspace, &rt_str_isspace_obj},
+    {RT_Q_isupper, &rt_str_isupper_obj},
+    {RT_Q_islower, &rt_str_islower_obj},
+    {RT_Q_startswith, &rt_str_startswith_obj},
+    {RT_Q_endswith, &rt_str_endswith_obj},
+    {RT_Q_find, &rt_str_find_obj},
+    {RT_Q_rfind, &rt_str_rfind_obj},
+    {RT_Q_index, &rt_str_index_obj},
+    {RT_Q_rindex, &rt_str_rindex_obj},
+    {RT_Q_count, &rt_str_count_obj},
+    {RT_Q_replace, &rt_str_replace_obj},
+    {RT_Q_center, &rt_str_center_obj},
+    {RT_Q_ljust, &rt_str_ljust_obj},
+    {RT_Q_rjust, &rt_str_rjust_obj},
+    {RT_Q_zfill, &rt_str_zfill_obj},
+    {RT_Q_partition, &rt_str_partition_obj},
+    {RT_Q_rpartition, &rt_str_rpartition_obj},
+    {RT_Q_removeprefix, &rt_str_removeprefix_obj},
+    {RT_Q_removesuffix, &rt_str_removesuffix_obj},
     {RT_Q_format, &format_obj},
     {RT_Q_encode, &encode_obj},
     {RT_Q_isascii, &isascii_obj},

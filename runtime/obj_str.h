@@ -45,4 +45,18 @@ rt_val_t rt_str_join(rt_val_t sep, rt_val_t iterable);
 // Concatenation of two str values.
 rt_val_t rt_str_concat(rt_val_t a, rt_val_t b);
 
+// The str methods that bytes and bytearray share: each works on any of
+// the three types and returns results of self's type.
+#define RT_STR_SHARED_METHODS(X)                                                                             \
+  X(join)                                                                                                    \
+  X(split)                                                                                                   \
+  X(rsplit) X(splitlines) X(strip) X(lstrip) X(rstrip) X(upper) X(lower) X(capitalize) X(title) X(swapcase)  \
+      X(isdigit) X(isalpha) X(isalnum) X(isspace) X(isupper) X(islower) X(startswith) X(endswith) X(find)    \
+          X(rfind) X(index) X(rindex) X(count) X(replace) X(center) X(ljust) X(rjust) X(zfill) X(partition)  \
+              X(rpartition) X(removeprefix) X(removesuffix)
+#include "obj_func.h"
+#define RT_STR_DECLARE_SHARED(name) extern const rt_builtin_t rt_str_##name##_obj;
+RT_STR_SHARED_METHODS(RT_STR_DECLARE_SHARED)
+#undef RT_STR_DECLARE_SHARED
+
 #endif

@@ -12,7 +12,9 @@
 
 #include "obj_type.h"
 #include "gc.h"
+#include "obj_bytes.h"
 #include "obj_dict.h"
+#include "obj_float.h"
 #include "obj_exc.h"
 #include "obj_func.h"
 #include "obj_int.h"
@@ -92,10 +94,28 @@ rt_dict_t *rt_type_instance_dict(rt_val_t v, bool create) {
   return *slot;
 }
 
+// Immutable builtins whose values may be immediate words (small ints,
+// qstrs) or variable-sized: their subclasses' instances box the value.
+static bool is_boxed_native(const rt_type_t *n) {
+  return n == &rt_int_type || n == &rt_float_type || n == &rt_str_type || n == &rt_tuple_type ||
+         n == &rt_bytes_type || n == &rt_frozenset_type;
+}
+
+static bool is_boxed(rt_val_t v) {
+  if (!rt_is_ptr(v)) return false;
+  const rt_type_t *t = rt_ptr(v)->type;
+  return is_user(t) && is_boxed_native(as_class(t)->native);
+}
+
+rt_val_t rt_type_unbox(rt_val_t v) {
+  return is_boxed(v) ? ((rt_boxed_t *)v)->value : v;
+}
+
 // The size of the native part of instances of subclasses of [native]
 // (0 if it cannot be subclassed).
 static uint16_t native_size(const rt_type_t *native) {
-  if (native == &rt_object_type) return (uint16_t)offsetof(rt_instance_t, dict);
+  if (native == &rt_object_type || native == &rt_type_type) return (uint16_t)offsetof(rt_instance_t, dict);
+  if (is_boxed_native(native)) return (uint16_t)offsetof(rt_boxed_t, dict);
   if (native == &rt_list_type) return sizeof(rt_list_t);
   if (native == &rt_dict_type) return sizeof(rt_dict_t);
   if (native == &rt_set_type) return sizeof(rt_set_t);
@@ -136,7 +156,7 @@ static void instance_print(rt_printer_t *p, rt_val_t self, bool repr) {
   }
   const rt_type_t *nat = rt_type_native(t);
   if (nat->print && nat != &rt_object_type)
-    nat->print(p, self, repr);
+    nat->print(p, rt_type_unbox(self), repr);
   else
     default_repr(p, self);
 }
@@ -171,6 +191,11 @@ static rt_val_t instance_unary(rt_unary_op_t op, rt_val_t self) {
     }
     if (op == RT_UNARY_HASH && !rt_is_small(r)) r = rt_small((intptr_t)rt_obj_hash(r));
     return r;
+  }
+  if (is_boxed(self)) {
+    const rt_type_t *nat = rt_type_native(t);
+    if (op == RT_UNARY_HASH) return rt_small(rt_obj_hash(rt_type_unbox(self)));
+    return nat->unary ? nat->unary(op, rt_type_unbox(self)) : RT_NULL;
   }
   switch (op) {
   case RT_UNARY_BOOL:
@@ -215,6 +240,14 @@ static rt_val_t instance_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
   rt_val_t m = user_lookup(t, rt_qstr_val(q));
   if (!m) {
     const rt_type_t *nat = rt_type_native(t);
+    if (is_boxed(a)) {
+      // The builtin operation on the values; a boxed right operand of the
+      // same builtin is unboxed too (MyInt(1) + MyInt(2)).
+      rt_val_t ub = is_boxed(b) ? rt_type_unbox(b) : b;
+      rt_val_t r = nat->binary ? nat->binary(op, rt_type_unbox(a), ub) : RT_NULL;
+      if (!r && ub != b) return rt_obj_binary(op, rt_type_unbox(a), ub);
+      return r;
+    }
     return nat->binary && nat != &rt_object_type ? nat->binary(op, a, b) : RT_NULL;
   }
   rt_val_t r = call_special(m, a, 1, &b);
@@ -226,6 +259,7 @@ static rt_val_t instance_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
 rt_val_t rt_type_binary_reflected(rt_binary_op_t op, rt_val_t self, rt_val_t other) {
   const rt_type_t *t = rt_typeof(self);
   if (!is_user(t)) return RT_NULL;
+  rt_binary_op_t orig = op;
   if (op >= RT_BINARY_INPLACE_FIRST && op < RT_BINARY_LT)
     op = (rt_binary_op_t)(op - RT_BINARY_INPLACE_FIRST - 1);
   unsigned short q;
@@ -239,7 +273,12 @@ rt_val_t rt_type_binary_reflected(rt_binary_op_t op, rt_val_t self, rt_val_t oth
     q = refl[op - RT_BINARY_LT];
   }
   rt_val_t m = user_lookup(t, rt_qstr_val(q));
-  if (!m) return RT_NULL;
+  if (!m) {
+    // "other op boxed": the other operand's operation on the boxed value.
+    if (!is_boxed(self)) return RT_NULL;
+    const rt_type_t *to = rt_typeof(other);
+    return to->binary && !is_user(to) ? to->binary(orig, other, rt_type_unbox(self)) : RT_NULL;
+  }
   rt_val_t r = call_special(m, self, 1, &other);
   return r == rt_val(&rt_notimpl_obj) ? RT_NULL : r;
 }
@@ -253,7 +292,7 @@ static rt_val_t instance_subscr(rt_val_t self, rt_val_t index, rt_val_t value) {
   rt_val_t m = user_lookup(t, name);
   if (!m) {
     const rt_type_t *nat = rt_type_native(t);
-    if (nat->subscr && nat != &rt_object_type) return nat->subscr(self, index, value);
+    if (nat->subscr && nat != &rt_object_type) return nat->subscr(rt_type_unbox(self), index, value);
     if (value == RT_NULL) rt_raise_msg(&rt_exc_TypeError, RT_MSG("'%t' object is not subscriptable"), self);
     if (value == RT_DELETE)
       rt_raise_msg(&rt_exc_TypeError, RT_MSG("'%t' object doesn't support item deletion"), self);
@@ -300,7 +339,7 @@ static rt_val_t instance_getiter(rt_val_t self) {
     return rt_val(it);
   }
   const rt_type_t *nat = rt_type_native(t);
-  if (nat->getiter) return nat->getiter(self);
+  if (nat->getiter) return nat->getiter(rt_type_unbox(self));
   rt_raise_msg(&rt_exc_TypeError, RT_MSG("'%t' object is not iterable"), self);
 }
 
@@ -329,6 +368,52 @@ static rt_val_t instance_call(rt_val_t self, size_t n, const rt_val_t *args, con
 
 // ---- creating instances ----
 
+// A new instance of [t] without running __init__: what object.__new__(t,
+// ...) gives. For a builtin type, the builtin constructor's result.
+static rt_val_t new_instance(const rt_type_t *t, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  if (!is_user(t)) {
+    if (!t->make_new)
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("cannot create '%q' instances"), rt_qstr_val(t->name));
+    return t->make_new(t, n, args, kw);
+  }
+  rt_class_t *c = as_class(t);
+  if (c->native->flags & RT_TYPE_EXC) return rt_exc_make_new(t, n, args, kw);
+  if (c->native == &rt_type_type) {
+    // A metaclass: classes stay plain types (type(C) is type).
+    if (n != 3 || !rt_is_obj(args[2], &rt_dict_type))
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("type.__new__() takes exactly 3 arguments"));
+    rt_str_check(args[0], "type.__new__() argument 1");
+    size_t len;
+    const char *s = rt_str_data(args[0], &len);
+    return rt_type_new_class(rt_qstr_from(s, len), rt_tuple_from_iter(args[1]),
+                             rt_dict_copy((rt_dict_t *)args[2]));
+  }
+  if (is_boxed_native(c->native)) {
+    rt_val_t v = c->native->make_new(c->native, n, args, kw);
+    rt_boxed_t *b = rt_gc_alloc(sizeof *b, 0);
+    b->type = t;
+    b->value = v;
+    return rt_val(b);
+  }
+  // The native part (zeroed, then set up empty) plus the dict pointer.
+  rt_obj_t *o = rt_gc_alloc(c->dict_offset + sizeof(rt_dict_t *), 0);
+  o->type = t;
+  if (c->native == &rt_dict_type) rt_dict_init((rt_dict_t *)o);
+  if (c->native == &rt_set_type) rt_set_init(rt_val(o));
+  return rt_val(o);
+}
+
+// object.__new__(cls, *args) (static: cls comes first).
+static rt_val_t m_obj_new(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  if (n < 1 || !rt_is_type(args[0]))
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("object.__new__(X): X is not a type object"));
+  const rt_type_t *t = (const rt_type_t *)args[0];
+  // object.__new__ of a plain class takes no extra arguments worth keeping.
+  if (!is_user(t) || as_class(t)->native != &rt_object_type) return new_instance(t, n - 1, args + 1, kw);
+  return new_instance(t, 0, NULL, NULL);
+}
+static RT_BUILTIN(obj_new_obj, __new__, 1, RT_ARGS_ANY, RT_BF_KW, m_obj_new);
+
 static rt_val_t class_instantiate(const rt_type_t *t, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   rt_class_t *c = as_class(t);
   rt_val_t obj;
@@ -340,18 +425,13 @@ static rt_val_t class_instantiate(const rt_type_t *t, size_t n, const rt_val_t *
     a[0] = rt_val(t);
     rt_memcpy(a + 1, args, n * sizeof(rt_val_t));
     obj = rt_obj_call(newm, n + 1, a, kw);
-    if (!rt_obj_isinstance(obj, t)) return obj;
-  } else if (c->native->flags & RT_TYPE_EXC) {
-    obj = rt_exc_make_new(t, n, args, kw);
+    // A metaclass's __new__ makes a plain class: its __init__ still runs.
+    if (!rt_obj_isinstance(obj, t) && !(c->native == &rt_type_type && rt_is_type(obj))) return obj;
   } else {
-    // The native part (zeroed, then set up empty) plus the dict pointer.
-    rt_obj_t *o = rt_gc_alloc(c->dict_offset + sizeof(rt_dict_t *), 0);
-    o->type = t;
-    obj = rt_val(o);
-    if (c->native == &rt_dict_type) rt_dict_init((rt_dict_t *)o);
-    if (c->native == &rt_set_type) rt_set_init(obj);
+    obj = new_instance(t, n, args, kw);
   }
-  if (c->native != &rt_object_type && !(c->native->flags & RT_TYPE_EXC) && !user_lookup(t, RT_QV(__init__))) {
+  if (c->native != &rt_object_type && !(c->native->flags & RT_TYPE_EXC) && !is_boxed_native(c->native) &&
+      c->native != &rt_type_type && !user_lookup(t, RT_QV(__init__))) {
     // No __init__ of its own: the builtin's (list(iterable), dict(**kw), ...).
     rt_val_t m = rt_type_lookup(t, RT_QV(__init__));
     rt_val_t buf[8], *a = buf;
@@ -369,7 +449,7 @@ static rt_val_t class_instantiate(const rt_type_t *t, size_t n, const rt_val_t *
     rt_memcpy(a + 1, args, n * sizeof(rt_val_t));
     rt_val_t r = rt_obj_call(init, n + 1, a, kw);
     if (r != RT_NONE) rt_raise_msg(&rt_exc_TypeError, RT_MSG("__init__() should return None, not '%t'"), r);
-  } else if (!newm && (n || (kw && kw->n)) && !(c->native->flags & RT_TYPE_EXC)) {
+  } else if (!newm && (n || (kw && kw->n)) && c->native == &rt_object_type) {
     rt_raise_msg(&rt_exc_TypeError, RT_MSG("%q() takes no arguments"), rt_qstr_val(t->name));
   }
   return obj;
@@ -448,6 +528,12 @@ static unsigned short class_descr_flag(rt_class_t *c) {
   return f;
 }
 
+// Attributes of the builtin value of a boxed instance (int.real, ...).
+static rt_val_t boxed_attr(rt_val_t self, rt_val_t name, rt_val_t store) {
+  const rt_type_t *nat = as_class(rt_typeof(self))->native;
+  return nat->attr ? nat->attr(rt_type_unbox(self), name, store) : RT_NULL;
+}
+
 rt_val_t rt_type_new_class(rt_val_t name, rt_val_t bases, rt_dict_t *dict) {
   size_t nb = rt_tuple_len(bases);
   const rt_type_t *native = &rt_object_type;
@@ -455,7 +541,8 @@ rt_val_t rt_type_new_class(rt_val_t name, rt_val_t bases, rt_dict_t *dict) {
     rt_val_t b = rt_tuple_items(bases)[i];
     if (!rt_is_type(b)) rt_raise_msg(&rt_exc_TypeError, RT_MSG("bases must be types"));
     const rt_type_t *bt = (const rt_type_t *)b;
-    if (!(bt->flags & RT_TYPE_BASETYPE) && !is_user(bt) && bt != &rt_object_type)
+    if (!(bt->flags & RT_TYPE_BASETYPE) && !is_user(bt) && bt != &rt_object_type && !is_boxed_native(bt) &&
+        bt != &rt_type_type)
       rt_raise_msg(&rt_exc_TypeError, RT_MSG("type '%q' is not an acceptable base type"),
                    rt_qstr_val(bt->name));
     const rt_type_t *bn = rt_type_native(bt);
@@ -465,6 +552,7 @@ rt_val_t rt_type_new_class(rt_val_t name, rt_val_t bases, rt_dict_t *dict) {
   }
   if (nb == 0) bases = rt_tuple_new(1, (rt_val_t[]){rt_val(&rt_object_type)});
   rt_class_t *c = rt_gc_alloc(sizeof *c, 0);
+  rt_state->class_version++; // a new class may reuse a freed one's address
   c->t.type = &rt_type_type;
   c->t.name = (unsigned short)rt_qstr_index(name);
   c->t.flags = RT_TYPE_USER | (native->flags & RT_TYPE_EXC);
@@ -473,7 +561,7 @@ rt_val_t rt_type_new_class(rt_val_t name, rt_val_t bases, rt_dict_t *dict) {
   c->t.call = instance_call;
   c->t.unary = instance_unary;
   c->t.binary = instance_binary;
-  c->t.attr = native->attr;
+  c->t.attr = is_boxed_native(native) ? boxed_attr : native == &rt_type_type ? NULL : native->attr;
   c->t.subscr = instance_subscr;
   c->t.getiter = instance_getiter;
   c->t.iternext = instance_iternext;
@@ -484,6 +572,40 @@ rt_val_t rt_type_new_class(rt_val_t name, rt_val_t bases, rt_dict_t *dict) {
   c->t.flags |= class_descr_flag(c);
   c->mro = c3(rt_val(c), bases);
   return rt_val(c);
+}
+
+rt_val_t rt_type_metaclass(const rt_type_t *t) {
+  if (!is_user(t)) return RT_NULL;
+  rt_val_t mro = as_class(t)->mro;
+  for (size_t i = 0; i < rt_tuple_len(mro); i++) {
+    const rt_type_t *c = (const rt_type_t *)rt_tuple_items(mro)[i];
+    if (is_user(c) && as_class(c)->meta) return as_class(c)->meta;
+  }
+  return RT_NULL;
+}
+
+void rt_type_set_metaclass(rt_val_t cls, rt_val_t meta) {
+  if (is_user((const rt_type_t *)cls)) as_class((const rt_type_t *)cls)->meta = meta;
+}
+
+void rt_type_init_subclass(rt_val_t cls, const rt_kw_t *kw) {
+  const rt_type_t *t = (const rt_type_t *)cls;
+  if (!is_user(t)) return;
+  rt_val_t mro = as_class(t)->mro;
+  for (size_t i = 1; i < rt_tuple_len(mro); i++) {
+    const rt_type_t *c = (const rt_type_t *)rt_tuple_items(mro)[i];
+    if (!is_user(c)) continue;
+    rt_val_t f = rt_dict_get(as_class(c)->dict, RT_QV(__init_subclass__));
+    if (!f) continue;
+    // Implicitly a classmethod.
+    if (rt_is_obj(f, &rt_classmethod_type) || rt_is_obj(f, &rt_staticmethod_type))
+      f = ((rt_bound_t *)f)->func;
+    rt_obj_call(f, 1, &cls, kw);
+    return;
+  }
+  if (kw && kw->n)
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("%q.__init_subclass__() takes no keyword arguments"),
+                 rt_qstr_val(t->name));
 }
 
 // ---- the type type ----
@@ -497,7 +619,11 @@ static void type_print(rt_printer_t *p, rt_val_t self, bool repr) {
 static rt_val_t type_call(rt_val_t self, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   const rt_type_t *t = (const rt_type_t *)self;
   if (t == &rt_type_type) {
-    if (n == 1) return rt_val(rt_typeof(args[0]));
+    if (n == 1) {
+      if (rt_is_type(args[0]) && rt_type_metaclass((const rt_type_t *)args[0]))
+        return rt_type_metaclass((const rt_type_t *)args[0]);
+      return rt_val(rt_typeof(args[0]));
+    }
     if (n == 3) {
       if (!rt_is_obj(args[2], &rt_dict_type))
         rt_raise_msg(&rt_exc_TypeError, RT_MSG("type() argument 3 must be dict"));
@@ -509,7 +635,19 @@ static rt_val_t type_call(rt_val_t self, size_t n, const rt_val_t *args, const r
     }
     rt_raise_msg(&rt_exc_TypeError, RT_MSG("type() takes 1 or 3 arguments"));
   }
-  if (is_user(t)) return class_instantiate(t, n, args, kw);
+  if (is_user(t)) {
+    // A metaclass's own __call__ decides how the class is called.
+    rt_val_t meta = rt_type_metaclass(t),
+             m = meta ? user_lookup((const rt_type_t *)meta, RT_QV(__call__)) : RT_NULL;
+    if (m) {
+      rt_val_t buf[8], *a = buf;
+      if (n + 1 > 8) a = rt_gc_alloc((n + 1) * sizeof(rt_val_t), 0);
+      a[0] = self;
+      rt_memcpy(a + 1, args, n * sizeof(rt_val_t));
+      return rt_obj_call(m, n + 1, a, kw);
+    }
+    return class_instantiate(t, n, args, kw);
+  }
   if (!t->make_new)
     rt_raise_msg(&rt_exc_TypeError, RT_MSG("cannot create '%q' instances"), rt_qstr_val(t->name));
   return t->make_new(t, n, args, kw);
@@ -535,6 +673,7 @@ static rt_val_t type_attr(rt_val_t self, rt_val_t name, rt_val_t store) {
   if (!is_user(t))
     rt_raise_msg(&rt_exc_TypeError, RT_MSG("cannot set '%q' attribute of immutable type '%q'"), name,
                  rt_qstr_val(t->name));
+  rt_state->class_version++; // cached method lookups may change
   if (store == RT_DELETE) return rt_dict_pop(as_class(t)->dict, name) ? RT_NONE : RT_NULL;
   rt_dict_set(as_class(t)->dict, name, store);
   if (rt_is_obj(store, &rt_property_type)) as_class(t)->t.flags |= RT_TYPE_DESCR;
@@ -556,8 +695,18 @@ static rt_val_t m_mro(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   (void)n, (void)kw;
   return rt_list_from_iter(mro_of((const rt_type_t *)args[0]));
 }
+// type.__call__(cls, *args): makes an instance the usual way (what a
+// metaclass's __call__ reaches through super()).
+static rt_val_t m_type_call(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  if (!rt_is_type(args[0])) rt_raise_msg(&rt_exc_TypeError, RT_MSG("descriptor '__call__' requires a type"));
+  const rt_type_t *t = (const rt_type_t *)args[0];
+  if (is_user(t)) return class_instantiate(t, n - 1, args + 1, kw);
+  return type_call(args[0], n - 1, args + 1, kw);
+}
+
 static RT_BUILTIN(mro_obj, mro, 1, 1, 0, m_mro);
-static const rt_method_t type_methods[] = {{RT_Q_mro, &mro_obj}, {0, NULL}};
+static RT_BUILTIN(type_call_obj, __call__, 1, RT_ARGS_ANY, RT_BF_KW, m_type_call);
+static const rt_method_t type_methods[] = {{RT_Q_mro, &mro_obj}, {RT_Q___call__, &type_call_obj}, {0, NULL}};
 
 const rt_type_t rt_type_type = {
     .type = &rt_type_type,
@@ -639,6 +788,15 @@ static rt_val_t m_obj_setattr(size_t n, const rt_val_t *args, const rt_kw_t *kw)
   return RT_NONE;
 }
 
+// object.__init_subclass__(cls): the end of the chain; takes no keywords.
+static rt_val_t m_obj_init_subclass(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n;
+  if (kw && kw->n)
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("%q.__init_subclass__() takes no keyword arguments"),
+                 rt_is_type(args[0]) ? rt_qstr_val(((const rt_type_t *)args[0])->name) : RT_QV(object));
+  return RT_NONE;
+}
+static RT_BUILTIN(obj_init_subclass_obj, __init_subclass__, 1, 1, RT_BF_KW, m_obj_init_subclass);
 static RT_BUILTIN(obj_init_obj, __init__, 1, RT_ARGS_ANY, RT_BF_KW, m_obj_init);
 static RT_BUILTIN(obj_repr_obj, __repr__, 1, 1, 0, m_obj_repr);
 static RT_BUILTIN(obj_str_obj, __str__, 1, 1, 0, m_obj_str);
@@ -647,10 +805,16 @@ static RT_BUILTIN(obj_ne_obj, __ne__, 2, 2, 0, m_obj_ne);
 static RT_BUILTIN(obj_hash_obj, __hash__, 1, 1, 0, m_obj_hash);
 static RT_BUILTIN(obj_setattr_obj, __setattr__, 3, 3, 0, m_obj_setattr);
 static const rt_method_t object_methods[] = {
-    {RT_Q___init__, &obj_init_obj},       {RT_Q___repr__, &obj_repr_obj},
-    {RT_Q___str__, &obj_str_obj},         {RT_Q___eq__, &obj_eq_obj},
-    {RT_Q___ne__, &obj_ne_obj},           {RT_Q___hash__, &obj_hash_obj},
-    {RT_Q___setattr__, &obj_setattr_obj}, {0, NULL},
+    {RT_Q___init__, &obj_init_obj},
+    {RT_Q___repr__, &obj_repr_obj},
+    {RT_Q___str__, &obj_str_obj},
+    {RT_Q___eq__, &obj_eq_obj},
+    {RT_Q___ne__, &obj_ne_obj},
+    {RT_Q___hash__, &obj_hash_obj},
+    {RT_Q___setattr__, &obj_setattr_obj},
+    {RT_Q___new__, &obj_new_obj},
+    {RT_Q___init_subclass__, &obj_init_subclass_obj},
+    {0, NULL},
 };
 
 static void object_print(rt_printer_t *p, rt_val_t self, bool repr) {
@@ -851,9 +1015,14 @@ typedef struct {
 // Binds class attribute [a] found for instance [v] (of type [t]).
 static void bind(rt_val_t a, rt_val_t v, const rt_type_t *t, rt_val_t out[2]) {
   const rt_type_t *at = rt_typeof(a);
-  if (at == &rt_func_type || at == &rt_builtin_type) {
+  if (a == rt_val(&obj_new_obj)) {
+    // __new__ is static: the class is passed explicitly.
     out[0] = a;
-    out[1] = v;
+    out[1] = RT_NULL;
+  } else if (at == &rt_func_type || at == &rt_builtin_type) {
+    out[0] = a;
+    // A builtin's method works on the builtin value of a boxed instance.
+    out[1] = at == &rt_builtin_type ? rt_type_unbox(v) : v;
   } else if (at == &rt_staticmethod_type) {
     out[0] = ((rt_bound_t *)a)->func;
     out[1] = RT_NULL;
@@ -874,6 +1043,11 @@ static void bind(rt_val_t a, rt_val_t v, const rt_type_t *t, rt_val_t out[2]) {
 static bool super_lookup(rt_val_t v, rt_val_t name, rt_val_t out[2]) {
   super_t *s = (super_t *)v;
   const rt_type_t *t = rt_is_type(s->obj) ? (const rt_type_t *)s->obj : rt_typeof(s->obj);
+  if (rt_is_type(s->obj) && rt_is_type(s->cls) && !rt_obj_subtype(t, (const rt_type_t *)s->cls)) {
+    // In a metaclass method the object is a class made by that metaclass.
+    rt_val_t meta = rt_type_metaclass(t);
+    t = meta ? (const rt_type_t *)meta : (const rt_type_t *)s->cls;
+  }
   rt_val_t mro = mro_of(t);
   size_t i = 0, n = rt_tuple_len(mro);
   while (i < n && rt_tuple_items(mro)[i] != s->cls)
@@ -895,6 +1069,81 @@ static bool super_lookup(rt_val_t v, rt_val_t name, rt_val_t out[2]) {
   return false;
 }
 
+// ---- unbound builtin methods (str.upper, tuple.__repr__, ...) ----
+
+// A builtin method taken from its type: calling it checks that the first
+// argument is an instance of that type (and unboxes it), so C code never
+// sees a foreign object as self.
+typedef struct {
+  const rt_type_t *type; // &method_descr_type
+  const rt_type_t *owner;
+  rt_val_t func; // the rt_builtin_t
+} method_descr_t;
+
+static rt_val_t descr_call(rt_val_t self, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  method_descr_t *d = (method_descr_t *)self;
+  const rt_builtin_t *b = (const rt_builtin_t *)d->func;
+  if (n == 0)
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("unbound method %q.%q() needs an argument"),
+                 rt_qstr_val(d->owner->name), rt_qstr_val(b->name));
+  if (!rt_obj_isinstance(args[0], d->owner))
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("descriptor '%q' for '%q' objects doesn't apply to a '%t' object"),
+                 rt_qstr_val(b->name), rt_qstr_val(d->owner->name), args[0]);
+  if (!is_boxed(args[0])) return rt_obj_call(d->func, n, args, kw);
+  rt_val_t buf[8], *a = buf;
+  if (n > 8) a = rt_gc_alloc(n * sizeof(rt_val_t), 0);
+  rt_memcpy(a, args, n * sizeof(rt_val_t));
+  a[0] = rt_type_unbox(args[0]);
+  return rt_obj_call(d->func, n, a, kw);
+}
+
+static void descr_print(rt_printer_t *p, rt_val_t self, bool repr) {
+  (void)repr;
+  method_descr_t *d = (method_descr_t *)self;
+  rt_print_format(p, "<method '%q' of '%q' objects>", rt_qstr_val(((const rt_builtin_t *)d->func)->name),
+                  rt_qstr_val(d->owner->name));
+}
+
+static const rt_type_t method_descr_type = {
+    .type = &rt_type_type,
+    .name = RT_Q_method_descriptor,
+    .base = &rt_object_type,
+    .print = descr_print,
+    .call = descr_call,
+};
+
+// Builtins in method tables that are called on the class, not an instance.
+static bool class_level_builtin(rt_val_t name) {
+  return name == RT_QV(fromkeys) || name == RT_QV(fromhex) || name == RT_QV(maketrans) ||
+         name == RT_QV(from_bytes) || name == RT_QV(__new__);
+}
+
+// Class attribute [name] of class [c] for a call or load; a builtin method
+// of a builtin type comes wrapped as a checked descriptor.
+static rt_val_t class_attr(const rt_type_t *c, rt_val_t name) {
+  const rt_type_t *owner = NULL;
+  rt_val_t a = RT_NULL;
+  if (is_user(c)) {
+    rt_val_t mro = as_class(c)->mro;
+    for (size_t i = 0; i < rt_tuple_len(mro); i++) {
+      owner = (const rt_type_t *)rt_tuple_items(mro)[i];
+      if ((a = lookup_own(owner, name)) != RT_NULL) break;
+    }
+  } else {
+    for (owner = c; owner; owner = owner->base)
+      if ((a = lookup_own(owner, name)) != RT_NULL) break;
+  }
+  if (a && owner && !is_user(owner) && rt_is_obj(a, &rt_builtin_type) && !class_level_builtin(name)) {
+    method_descr_t *d = rt_gc_alloc(sizeof *d, 0);
+    d->type = &method_descr_type;
+    // object's methods reached through a builtin class apply to that class.
+    d->owner = owner == &rt_object_type && !is_user(c) ? c : owner;
+    d->func = a;
+    return rt_val(d);
+  }
+  return a;
+}
+
 bool rt_type_attr_lookup(rt_val_t v, rt_val_t name, rt_val_t out[2]) {
   const rt_type_t *t = rt_typeof(v);
   out[1] = RT_NULL;
@@ -902,7 +1151,7 @@ bool rt_type_attr_lookup(rt_val_t v, rt_val_t name, rt_val_t out[2]) {
   if (t == &rt_type_type) {
     // Attribute of a class: its MRO, then the type's own attributes.
     const rt_type_t *c = (const rt_type_t *)v;
-    rt_val_t a = rt_type_lookup(c, name);
+    rt_val_t a = class_attr(c, name);
     if (a) {
       const rt_type_t *at = rt_typeof(a);
       if (at == &rt_staticmethod_type) {
@@ -928,6 +1177,12 @@ bool rt_type_attr_lookup(rt_val_t v, rt_val_t name, rt_val_t out[2]) {
     if (a) {
       out[0] = a;
       out[1] = v;
+      return true;
+    }
+    // Methods of a metaclass apply to its classes.
+    rt_val_t meta = rt_type_metaclass(c);
+    if (meta && (a = rt_type_lookup((const rt_type_t *)meta, name)) != RT_NULL) {
+      bind(a, v, (const rt_type_t *)meta, out);
       return true;
     }
     return false;

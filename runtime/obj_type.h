@@ -16,6 +16,7 @@ typedef struct {
   rt_val_t mro;            // tuple of types, the class first
   const rt_type_t *native; // nearest builtin base (object, an exception, list, dict, set)
   uint16_t dict_offset;    // where instances keep their attribute dict pointer
+  rt_val_t meta;           // the metaclass that made it, or RT_NULL for type
 } rt_class_t;
 
 // An instance of a class whose native base is object. Instances of
@@ -25,6 +26,18 @@ typedef struct {
   const rt_type_t *type;
   rt_dict_t *dict;
 } rt_instance_t;
+
+// An instance of a class derived from an immutable builtin (int, float,
+// str, tuple, bytes, frozenset): the builtin value, boxed, with a dict.
+// Builtin operations and methods work on [value].
+typedef struct {
+  const rt_type_t *type;
+  rt_val_t value;
+  rt_dict_t *dict;
+} rt_boxed_t;
+
+// The builtin value of a boxed instance; any other value unchanged.
+rt_val_t rt_type_unbox(rt_val_t v);
 
 extern const rt_type_t rt_staticmethod_type, rt_classmethod_type, rt_property_type, rt_super_type;
 
@@ -46,6 +59,12 @@ bool rt_type_attr_lookup(rt_val_t v, rt_val_t name, rt_val_t out[2]);
 // Stores (or deletes, with RT_DELETE) attribute [name] of [v]; false if
 // the object has no place for it.
 bool rt_type_attr_store(rt_val_t v, rt_val_t name, rt_val_t value);
+// The metaclass of class [t] (its own or a base's), or RT_NULL for type.
+rt_val_t rt_type_metaclass(const rt_type_t *t);
+// Records that metaclass [meta] made class [cls].
+void rt_type_set_metaclass(rt_val_t cls, rt_val_t meta);
+// Calls the nearest base's __init_subclass__(cls, **kw) for new class [cls].
+void rt_type_init_subclass(rt_val_t cls, const rt_kw_t *kw);
 // The nearest builtin type of [t].
 const rt_type_t *rt_type_native(const rt_type_t *t);
 

@@ -4,8 +4,8 @@
 // disassembler's names and the VM's computed-goto table.
 //
 // Encoding: one opcode byte; opcodes at or after LOAD_CONST take a 16-bit
-// little-endian argument. LOAD_GLOBAL, LOAD_ATTR and LOAD_METHOD are
-// followed by a 2-byte inline cache (a dict entry hint) that the VM
+// little-endian argument. LOAD_GLOBAL, LOAD_ATTR, LOAD_METHOD and
+// STORE_ATTR are followed by a 2-byte inline cache (a dict entry hint) that the VM
 // rewrites. Jump arguments are absolute bytecode offsets. A stack effect
 // of 99 means "depends on the argument" (computed by the compiler).
 // clang-format off
@@ -40,6 +40,13 @@ OP(WITH_EXIT, -1)           // normal end of a with: calls __exit__(None, None, 
 OP(IMPORT_STAR, -1)         // copies a module's public names into globals
 OP(LIST_TO_TUPLE, 0)        // TOS = tuple(TOS list)
 OP(SETUP_ANNOTATIONS, 0)    // no-op (annotations are not kept)
+OP(GET_AWAITABLE, 0)        // TOS = the iterator that awaiting TOS drives (TypeError if not awaitable)
+OP(GET_AITER, 0)            // async for: TOS = TOS.__aiter__()
+OP(GET_ANEXT, 1)            // async for: pushes the awaitable iterator of TOS.__anext__()
+OP(END_ASYNC_FOR, -3)       // handler: iterator, previous, exception; ends the loop on StopAsyncIteration, else re-raises
+OP(BEFORE_ASYNC_WITH, 1)    // ctx -> __aexit__, awaitable iterator of __aenter__()
+OP(ASYNC_WITH_EXIT, 0)      // normal end: __aexit__ -> awaitable iterator of __aexit__(None, None, None)
+OP(ASYNC_WITH_EXCEPT, 1)    // handler (aexit, previous, exception): pushes the iterator of __aexit__(type, exc, None)
 // ---- with an argument ----
 OP(LOAD_CONST, 1)           // pushes consts[arg]
 OP(LOAD_SMALL_INT, 1)       // pushes the int arg - 32768
@@ -57,7 +64,7 @@ OP(LOAD_NAME, 1)            // locals, then globals, then builtins
 OP(STORE_NAME, -1)          // locals[names[arg]] = TOS
 OP(DELETE_NAME, 0)          // del locals[names[arg]]
 OP(LOAD_ATTR, 0)            // TOS = TOS.names[arg]; + cache
-OP(STORE_ATTR, -2)          // TOS.names[arg] = TOS1
+OP(STORE_ATTR, -2)          // TOS.names[arg] = TOS1; + cache
 OP(DELETE_ATTR, -1)         // del TOS.names[arg]
 OP(LOAD_METHOD, 1)          // TOS -> callable, self-or-NULL; + cache
 OP(CALL_METHOD, 99)         // calls method with arg positional arguments
@@ -100,3 +107,4 @@ OP(IMPORT_NAME, 0)          // TOS = import names[arg] (TOS is the fromlist or N
 OP(IMPORT_FROM, 1)          // pushes TOS.names[arg] (ImportError if absent)
 OP(FORMAT_VALUE, 99)        // f-string field: arg = conversion (0 none, 1 s, 2 r) | 4 if a spec is on top
 OP(COPY_FREE_VARS, 0)       // reserved
+OP(SETUP_ASYNC_WITH, 0)     // TOS (the awaited __aenter__ result) stays on top; below it a with block, handler arg

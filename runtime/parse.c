@@ -3,7 +3,16 @@
 //
 // Every node lives in the GC heap and is kept alive by the C stack (the
 // collector scans it conservatively) until the caller drops the tree.
-// Expressions nest at most RT_MAX_C_DEPTH deep.
+//
+// The C stack is the scarce resource (8 KiB on the ESP8266, shared with the
+// VM): expressions are parsed by precedence climbing in binary(), so one
+// level of bracket nesting costs three small frames (postfix -> a display
+// -> binary) and a level of block nesting four (statement -> compound
+// statement -> its own function -> block). Functions off that path are
+// NOINLINE so that their locals do not swell the frames on it. Every level
+// passes rt_c_enter(): nesting deeper than the runtime's C depth or C stack
+// limit raises RecursionError.
+#include <stdio.h>
 #include <string.h>
 
 #include "parse.h"
@@ -16,6 +25,9 @@
 #include "state.h"
 
 #define TOK (p->lx.tok)
+// Keeps a function out of its callers: the frames on the recursion path
+// of nested brackets must stay small (the ESP8266 has 8 KiB of C stack).
+#define NOINLINE __attribute__((noinline))
 
 // ---- node building ----
 
@@ -74,6 +86,44 @@ static inline rt_val_t V(const rt_node_t *n) {
   return rt_val(n);
 }
 
+// ---- node descriptions ----
+
+const char *rt_parse_node_desc(const rt_node_t *n) {
+  switch (n->kind) {
+  case RT_N_NAME: return "name";
+  case RT_N_ATTR: return "attribute";
+  case RT_N_SUBSCR: return "subscript";
+  case RT_N_STARRED: return "starred";
+  case RT_N_TUPLE: return "tuple";
+  case RT_N_LIST: return "list";
+  case RT_N_LAMBDA: return "lambda";
+  case RT_N_CALL: return "function call";
+  case RT_N_COMPARE: return "comparison";
+  case RT_N_IFEXP: return "conditional expression";
+  case RT_N_NAMED: return "named expression";
+  case RT_N_DICT: return "dict literal";
+  case RT_N_SET: return "set display";
+  case RT_N_FSTRING: return "f-string expression";
+  case RT_N_YIELD:
+  case RT_N_YIELD_FROM: return "yield expression";
+  case RT_N_AWAIT: return "await expression";
+  case RT_N_COMP:
+    return n->op == RT_COMP_LIST   ? "list comprehension"
+           : n->op == RT_COMP_SET  ? "set comprehension"
+           : n->op == RT_COMP_DICT ? "dict comprehension"
+                                   : "generator expression";
+  case RT_N_CONST: {
+    rt_val_t v = n->kids[0];
+    return v == RT_NONE                    ? "None"
+           : v == RT_TRUE                  ? "True"
+           : v == RT_FALSE                 ? "False"
+           : v == rt_val(&rt_ellipsis_obj) ? "ellipsis"
+                                           : "literal";
+  }
+  default: return "expression";
+  }
+}
+
 // ---- errors and token helpers ----
 
 void rt_parse_error_at(rt_parser_t *p, const rt_node_t *n, const char *msg) {
@@ -87,8 +137,8 @@ static __attribute__((noreturn)) void error_here(rt_parser_t *p, const char *msg
 
 static __attribute__((noreturn)) void syntax(rt_parser_t *p) {
   if (TOK == RT_TOK_INDENT)
-    rt_lexer_error_at(&rt_exc_IndentationError, p->lx.filename, p->lx.tok_line, p->lx.tok_col,
-                      "unexpected indent");
+    rt_lexer_error_at(&rt_exc_IndentationError, p->lx.filename, p->lx.tok_line, p->lx.tok_col - 1,
+                      "unexpected indent"); // CPython points at the last blank
   if (TOK == RT_TOK_END) error_here(p, "unexpected EOF while parsing");
   error_here(p, "invalid syntax");
 }
@@ -121,8 +171,10 @@ static rt_val_t expect_name(rt_parser_t *p) {
   return q;
 }
 
+// Every level of expression or block nesting passes here: RecursionError
+// when the C depth or the C stack the runtime allows is used up.
 static void enter(rt_parser_t *p) {
-  if (++p->depth > RT_MAX_C_DEPTH) error_here(p, "too many nested parentheses");
+  p->depth++;
   rt_c_enter();
 }
 static void leave(rt_parser_t *p) {
@@ -132,9 +184,33 @@ static void leave(rt_parser_t *p) {
 
 // ---- expressions ----
 
-static rt_node_t *test(rt_parser_t *p);
-static rt_node_t *expr(rt_parser_t *p);
-static rt_node_t *or_test(rt_parser_t *p);
+// Precedence levels of the expression grammar, loosest first; binary()
+// parses them all (precedence climbing).
+enum {
+  PREC_TEST,   // lambda, x if c else y
+  PREC_OR,     // or
+  PREC_AND,    // and
+  PREC_NOT,    // not x
+  PREC_CMP,    // < > == >= <= != in, not in, is, is not
+  PREC_BITOR,  // |  (the grammar's "expr")
+  PREC_XOR,    // ^
+  PREC_BITAND, // &
+  PREC_SHIFT,  // << >>
+  PREC_ARITH,  // + -
+  PREC_TERM,   // * / // % @
+  PREC_UNARY,  // -x +x ~x (and the right operand of **)
+};
+
+static rt_node_t *binary(rt_parser_t *p, int min);
+static inline rt_node_t *test(rt_parser_t *p) {
+  return binary(p, PREC_TEST);
+}
+static inline rt_node_t *or_test(rt_parser_t *p) {
+  return binary(p, PREC_OR);
+}
+static inline rt_node_t *expr(rt_parser_t *p) {
+  return binary(p, PREC_BITOR);
+}
 static rt_node_t *testlist_star(rt_parser_t *p, bool allow_star);
 static rt_node_t *parse_fstring(rt_parser_t *p, rt_val_t body, int line, int col);
 
@@ -163,6 +239,13 @@ static bool starts_expr(rt_tok_t t) {
   case RT_TOK_STAR: return true;
   default: return false;
   }
+}
+
+// '*' expr; the current token is '*'.
+static rt_node_t *starred(rt_parser_t *p) {
+  rt_node_t *sp = node0(p, RT_N_PASS);
+  next(p);
+  return node1(RT_N_STARRED, 0, sp, V(expr(p)));
 }
 
 // comp_for: 'for' targets 'in' or_test ('if' or_test)* ... ; appends COMPFOR nodes.
@@ -216,11 +299,15 @@ static rt_node_t *comprehension(rt_parser_t *p, int kind, rt_node_t *elt, rt_nod
 }
 
 // A call's argument list after '('; returns the CALL node.
-static rt_node_t *call_args(rt_parser_t *p, rt_node_t *func) {
+static NOINLINE rt_node_t *call_args(rt_parser_t *p, rt_node_t *func) {
+  rt_node_t *bare_gen = NULL;
   vec_t args = {0}, kws = {0};
   while (TOK != RT_TOK_RPAREN) {
     rt_node_t *pos = node0(p, RT_N_PASS);
     if (accept(p, RT_TOK_STAR)) {
+      for (size_t i = 0; i < kws.n; i++)
+        if (((rt_node_t *)kws.items[i])->kids[0] == RT_NULL)
+          rt_parse_error_at(p, pos, "iterable argument unpacking follows keyword argument unpacking");
       vec_push(&args, V(node1(RT_N_STARRED, 0, pos, V(test(p)))));
     } else if (accept(p, RT_TOK_DSTAR)) {
       vec_push(&kws, V(node2(RT_N_KEYWORD, 0, pos, RT_NULL, V(test(p)))));
@@ -236,6 +323,7 @@ static rt_node_t *call_args(rt_parser_t *p, rt_node_t *func) {
         vec_push(&args, V(node2(RT_N_NAMED, 0, e, V(e), V(test(p)))));
       } else if (TOK == RT_TOK_KW_FOR) {
         rt_node_t *g = comprehension(p, RT_COMP_GEN, e, NULL, e);
+        if (!bare_gen) bare_gen = g;
         vec_push(&args, V(g));
       } else {
         if (kws.n && !(e->kind == RT_N_STARRED))
@@ -245,6 +333,9 @@ static rt_node_t *call_args(rt_parser_t *p, rt_node_t *func) {
     }
     if (!accept(p, RT_TOK_COMMA)) break;
   }
+  // An unparenthesised generator expression must be the only argument.
+  if (bare_gen && args.n + kws.n > 1)
+    rt_parse_error_at(p, bare_gen, "Generator expression must be parenthesized");
   expect(p, RT_TOK_RPAREN);
   rt_node_t *a = vec_node(&args, RT_N_SEQ, 0, func->line, func->col, 0);
   rt_node_t *k = vec_node(&kws, RT_N_SEQ, 0, func->line, func->col, 0);
@@ -279,7 +370,7 @@ static rt_node_t *subscript_item(rt_parser_t *p) {
 }
 
 // Adjacent string literals concatenate; any f-string makes an FSTRING.
-static rt_node_t *strings(rt_parser_t *p) {
+static NOINLINE rt_node_t *strings(rt_parser_t *p) {
   rt_node_t *pos = node0(p, RT_N_PASS);
   bool is_bytes = TOK == RT_TOK_BYTES;
   vec_t parts = {0};
@@ -315,245 +406,236 @@ static rt_node_t *strings(rt_parser_t *p) {
   return vec_node(&parts, RT_N_FSTRING, 0, pos->line, pos->col, 0);
 }
 
-static rt_node_t *atom(rt_parser_t *p) {
+// ---- atoms ----
+//
+// A bracket nesting level costs three C frames on the recursion path:
+// postfix() -> a display function -> binary(). The displays are kept out
+// of postfix() so that its frame stays small for the common plain atoms.
+
+// '(' ... ')': a parenthesised expression, a tuple or a generator
+// expression; the current token is '('.
+static NOINLINE rt_node_t *paren_display(rt_parser_t *p) {
   rt_node_t *pos = node0(p, RT_N_PASS);
+  next(p);
+  if (accept(p, RT_TOK_RPAREN)) return node_new(RT_N_TUPLE, 0, 0, pos->line, pos->col);
+  if (TOK == RT_TOK_KW_YIELD) {
+    rt_node_t *y = testlist_star(p, true);
+    expect(p, RT_TOK_RPAREN);
+    return y;
+  }
+  vec_t v = {0};
+  bool tuple = false;
+  for (;;) {
+    rt_node_t *e;
+    if (TOK == RT_TOK_STAR) {
+      e = starred(p);
+    } else {
+      e = test(p);
+      if (TOK == RT_TOK_WALRUS) {
+        if (e->kind != RT_N_NAME)
+          rt_parse_error_at(p, e, "cannot use assignment expressions with this expression");
+        next(p);
+        e = node2(RT_N_NAMED, 0, e, V(e), V(test(p)));
+      }
+    }
+    if (v.n == 0 && TOK == RT_TOK_KW_FOR) {
+      rt_node_t *g = comprehension(p, RT_COMP_GEN, e, NULL, pos);
+      expect(p, RT_TOK_RPAREN);
+      return g;
+    }
+    vec_push(&v, V(e));
+    if (!accept(p, RT_TOK_COMMA)) break;
+    tuple = true;
+    if (TOK == RT_TOK_RPAREN) break;
+  }
+  expect(p, RT_TOK_RPAREN);
+  if (!tuple) {
+    rt_node_t *e = (rt_node_t *)v.items[0];
+    rt_gc_free(v.items);
+    if (e->kind == RT_N_STARRED) rt_parse_error_at(p, e, "cannot use starred expression here");
+    return e;
+  }
+  return vec_node(&v, RT_N_TUPLE, 0, pos->line, pos->col, 0);
+}
+
+// '[' ... ']': a list display or a list comprehension.
+static NOINLINE rt_node_t *list_display(rt_parser_t *p) {
+  rt_node_t *pos = node0(p, RT_N_PASS);
+  next(p);
+  vec_t v = {0};
+  while (TOK != RT_TOK_RBRACKET) {
+    rt_node_t *e;
+    if (TOK == RT_TOK_STAR) {
+      e = starred(p);
+    } else {
+      e = test(p);
+      if (TOK == RT_TOK_WALRUS && e->kind == RT_N_NAME) {
+        next(p);
+        e = node2(RT_N_NAMED, 0, e, V(e), V(test(p)));
+      }
+    }
+    if (v.n == 0 && TOK == RT_TOK_KW_FOR) {
+      rt_node_t *c = comprehension(p, RT_COMP_LIST, e, NULL, pos);
+      expect(p, RT_TOK_RBRACKET);
+      return c;
+    }
+    vec_push(&v, V(e));
+    if (!accept(p, RT_TOK_COMMA)) break;
+  }
+  expect(p, RT_TOK_RBRACKET);
+  return vec_node(&v, RT_N_LIST, 0, pos->line, pos->col, 0);
+}
+
+// '{' ... '}': a dict or set display or comprehension.
+static NOINLINE rt_node_t *brace_display(rt_parser_t *p) {
+  rt_node_t *pos = node0(p, RT_N_PASS);
+  next(p);
+  vec_t v = {0};
+  int kind = -1; // 0 dict, 1 set
+  while (TOK != RT_TOK_RBRACE) {
+    if (TOK == RT_TOK_DSTAR) {
+      if (kind == 1) syntax(p);
+      kind = 0;
+      next(p);
+      vec_push(&v, RT_NULL);
+      vec_push(&v, V(expr(p)));
+    } else if (TOK == RT_TOK_STAR) {
+      if (kind == 0) syntax(p);
+      kind = 1;
+      vec_push(&v, V(starred(p)));
+    } else {
+      rt_node_t *k = test(p);
+      if (kind != 1 && accept(p, RT_TOK_COLON)) {
+        kind = 0;
+        rt_node_t *val = test(p);
+        if (v.n == 0 && TOK == RT_TOK_KW_FOR) {
+          rt_node_t *c = comprehension(p, RT_COMP_DICT, k, val, pos);
+          expect(p, RT_TOK_RBRACE);
+          return c;
+        }
+        vec_push(&v, V(k));
+        vec_push(&v, V(val));
+      } else {
+        if (kind == 0) syntax(p);
+        kind = 1;
+        if (v.n == 0 && TOK == RT_TOK_KW_FOR) {
+          rt_node_t *c = comprehension(p, RT_COMP_SET, k, NULL, pos);
+          expect(p, RT_TOK_RBRACE);
+          return c;
+        }
+        vec_push(&v, V(k));
+      }
+    }
+    if (!accept(p, RT_TOK_COMMA)) break;
+  }
+  expect(p, RT_TOK_RBRACE);
+  return vec_node(&v, kind == 1 ? RT_N_SET : RT_N_DICT, 0, pos->line, pos->col, 0);
+}
+
+// A name or a literal (not a bracket display).
+static NOINLINE rt_node_t *plain_atom(rt_parser_t *p) {
+  rt_node_kind_t kind = RT_N_CONST;
+  rt_val_t v;
   switch (TOK) {
-  case RT_TOK_NAME: {
-    rt_val_t q = p->lx.value;
-    next(p);
-    return node1(RT_N_NAME, 0, pos, q);
-  }
+  case RT_TOK_NAME:
+    kind = RT_N_NAME;
+    v = p->lx.value;
+    break;
   case RT_TOK_INT:
-  case RT_TOK_FLOAT: {
-    rt_val_t v = p->lx.value;
-    next(p);
-    return node1(RT_N_CONST, 0, pos, v);
-  }
+  case RT_TOK_FLOAT: v = p->lx.value; break;
   case RT_TOK_STRING:
   case RT_TOK_BYTES:
   case RT_TOK_FSTRING: return strings(p);
-  case RT_TOK_KW_NONE: next(p); return node1(RT_N_CONST, 0, pos, RT_NONE);
-  case RT_TOK_KW_TRUE: next(p); return node1(RT_N_CONST, 0, pos, RT_TRUE);
-  case RT_TOK_KW_FALSE: next(p); return node1(RT_N_CONST, 0, pos, RT_FALSE);
-  case RT_TOK_ELLIPSIS: next(p); return node1(RT_N_CONST, 0, pos, rt_val(&rt_ellipsis_obj));
-  case RT_TOK_LPAREN: {
-    next(p);
-    if (accept(p, RT_TOK_RPAREN)) return node_new(RT_N_TUPLE, 0, 0, pos->line, pos->col);
-    if (TOK == RT_TOK_KW_YIELD) {
-      rt_node_t *y = testlist_star(p, true);
-      expect(p, RT_TOK_RPAREN);
-      return y;
-    }
-    vec_t v = {0};
-    bool tuple = false;
-    for (;;) {
-      rt_node_t *e;
-      if (TOK == RT_TOK_STAR) {
-        rt_node_t *sp = node0(p, RT_N_PASS);
-        next(p);
-        e = node1(RT_N_STARRED, 0, sp, V(expr(p)));
-      } else {
-        e = test(p);
-        if (TOK == RT_TOK_WALRUS) {
-          if (e->kind != RT_N_NAME)
-            rt_parse_error_at(p, e, "cannot use assignment expressions with this expression");
-          next(p);
-          e = node2(RT_N_NAMED, 0, e, V(e), V(test(p)));
-        }
-      }
-      if (v.n == 0 && TOK == RT_TOK_KW_FOR) {
-        rt_node_t *g = comprehension(p, RT_COMP_GEN, e, NULL, pos);
-        expect(p, RT_TOK_RPAREN);
-        return g;
-      }
-      vec_push(&v, V(e));
-      if (!accept(p, RT_TOK_COMMA)) break;
-      tuple = true;
-      if (TOK == RT_TOK_RPAREN) break;
-    }
-    expect(p, RT_TOK_RPAREN);
-    if (!tuple) {
-      rt_node_t *e = (rt_node_t *)v.items[0];
-      rt_gc_free(v.items);
-      if (e->kind == RT_N_STARRED) rt_parse_error_at(p, e, "cannot use starred expression here");
-      return e;
-    }
-    return vec_node(&v, RT_N_TUPLE, 0, pos->line, pos->col, 0);
-  }
-  case RT_TOK_LBRACKET: {
-    next(p);
-    vec_t v = {0};
-    while (TOK != RT_TOK_RBRACKET) {
-      rt_node_t *e;
-      if (TOK == RT_TOK_STAR) {
-        rt_node_t *sp = node0(p, RT_N_PASS);
-        next(p);
-        e = node1(RT_N_STARRED, 0, sp, V(expr(p)));
-      } else {
-        e = test(p);
-        if (TOK == RT_TOK_WALRUS && e->kind == RT_N_NAME) {
-          next(p);
-          e = node2(RT_N_NAMED, 0, e, V(e), V(test(p)));
-        }
-      }
-      if (v.n == 0 && TOK == RT_TOK_KW_FOR) {
-        rt_node_t *c = comprehension(p, RT_COMP_LIST, e, NULL, pos);
-        expect(p, RT_TOK_RBRACKET);
-        return c;
-      }
-      vec_push(&v, V(e));
-      if (!accept(p, RT_TOK_COMMA)) break;
-    }
-    expect(p, RT_TOK_RBRACKET);
-    return vec_node(&v, RT_N_LIST, 0, pos->line, pos->col, 0);
-  }
-  case RT_TOK_LBRACE: {
-    next(p);
-    vec_t v = {0};
-    int kind = -1; // 0 dict, 1 set
-    while (TOK != RT_TOK_RBRACE) {
-      if (TOK == RT_TOK_DSTAR) {
-        if (kind == 1) syntax(p);
-        kind = 0;
-        next(p);
-        vec_push(&v, RT_NULL);
-        vec_push(&v, V(expr(p)));
-      } else if (TOK == RT_TOK_STAR) {
-        if (kind == 0) syntax(p);
-        kind = 1;
-        rt_node_t *sp = node0(p, RT_N_PASS);
-        next(p);
-        vec_push(&v, V(node1(RT_N_STARRED, 0, sp, V(expr(p)))));
-      } else {
-        rt_node_t *k = test(p);
-        if (kind != 1 && accept(p, RT_TOK_COLON)) {
-          kind = 0;
-          rt_node_t *val = test(p);
-          if (v.n == 0 && TOK == RT_TOK_KW_FOR) {
-            rt_node_t *c = comprehension(p, RT_COMP_DICT, k, val, pos);
-            expect(p, RT_TOK_RBRACE);
-            return c;
-          }
-          vec_push(&v, V(k));
-          vec_push(&v, V(val));
-        } else {
-          if (kind == 0) syntax(p);
-          kind = 1;
-          if (v.n == 0 && TOK == RT_TOK_KW_FOR) {
-            rt_node_t *c = comprehension(p, RT_COMP_SET, k, NULL, pos);
-            expect(p, RT_TOK_RBRACE);
-            return c;
-          }
-          vec_push(&v, V(k));
-        }
-      }
-      if (!accept(p, RT_TOK_COMMA)) break;
-    }
-    expect(p, RT_TOK_RBRACE);
-    return vec_node(&v, kind == 1 ? RT_N_SET : RT_N_DICT, 0, pos->line, pos->col, 0);
-  }
+  case RT_TOK_KW_NONE: v = RT_NONE; break;
+  case RT_TOK_KW_TRUE: v = RT_TRUE; break;
+  case RT_TOK_KW_FALSE: v = RT_FALSE; break;
+  case RT_TOK_ELLIPSIS: v = rt_val(&rt_ellipsis_obj); break;
   default: syntax(p);
   }
+  rt_node_t *x = node_new(kind, 0, 1, p->lx.tok_line, p->lx.tok_col);
+  x->kids[0] = v;
+  next(p);
+  return x;
 }
 
-static rt_node_t *atom_expr(rt_parser_t *p) {
-  if (TOK == RT_TOK_KW_AWAIT) error_here(p, "'await' is not supported");
-  rt_node_t *e = atom(p);
+// Trailers after an atom: calls, subscripts, attributes; and 'await'.
+static NOINLINE rt_node_t *subscription(rt_parser_t *p, rt_node_t *e) {
+  next(p);
+  rt_node_t *idx = subscript_item(p);
+  if (TOK == RT_TOK_COMMA) {
+    vec_t v = {0};
+    vec_push(&v, V(idx));
+    while (accept(p, RT_TOK_COMMA)) {
+      if (TOK == RT_TOK_RBRACKET) break;
+      vec_push(&v, V(subscript_item(p)));
+    }
+    idx = vec_node(&v, RT_N_TUPLE, 0, idx->line, idx->col, 0);
+  }
+  expect(p, RT_TOK_RBRACKET);
+  return node2(RT_N_SUBSCR, 0, e, V(e), V(idx));
+}
+
+static rt_node_t *postfix(rt_parser_t *p) {
+  rt_node_t *await_pos = NULL;
+  if (TOK == RT_TOK_KW_AWAIT) {
+    await_pos = node0(p, RT_N_PASS);
+    next(p);
+  }
+  rt_node_t *e;
+  switch (TOK) {
+  case RT_TOK_LPAREN: e = paren_display(p); break;
+  case RT_TOK_LBRACKET: e = list_display(p); break;
+  case RT_TOK_LBRACE: e = brace_display(p); break;
+  default: e = plain_atom(p); break;
+  }
   for (;;) {
     if (TOK == RT_TOK_LPAREN) {
       next(p);
       e = call_args(p, e);
     } else if (TOK == RT_TOK_LBRACKET) {
-      next(p);
-      rt_node_t *idx = subscript_item(p);
-      if (TOK == RT_TOK_COMMA) {
-        vec_t v = {0};
-        vec_push(&v, V(idx));
-        while (accept(p, RT_TOK_COMMA)) {
-          if (TOK == RT_TOK_RBRACKET) break;
-          vec_push(&v, V(subscript_item(p)));
-        }
-        idx = vec_node(&v, RT_N_TUPLE, 0, idx->line, idx->col, 0);
-      }
-      expect(p, RT_TOK_RBRACKET);
-      e = node2(RT_N_SUBSCR, 0, e, V(e), V(idx));
+      e = subscription(p, e);
     } else if (TOK == RT_TOK_DOT) {
       next(p);
       rt_val_t q = expect_name(p);
       e = node2(RT_N_ATTR, 0, e, V(e), q);
     } else {
-      return e;
+      return await_pos ? node1(RT_N_AWAIT, 0, await_pos, V(e)) : e;
     }
   }
 }
 
-static rt_node_t *factor(rt_parser_t *p);
+// ---- operators ----
 
-static rt_node_t *power(rt_parser_t *p) {
-  rt_node_t *e = atom_expr(p);
-  if (accept(p, RT_TOK_DSTAR)) e = node2(RT_N_BINOP, RT_BINARY_POW, e, V(e), V(factor(p)));
-  return e;
-}
-
-static rt_node_t *factor(rt_parser_t *p) {
-  int op = TOK == RT_TOK_MINUS ? 0 : TOK == RT_TOK_PLUS ? 1 : TOK == RT_TOK_TILDE ? 2 : -1;
-  if (op < 0) return power(p);
-  rt_node_t *pos = node0(p, RT_N_PASS);
-  next(p);
-  enter(p);
-  rt_node_t *o = factor(p);
-  leave(p);
-  // Fold "-literal" so that -5 and big negative literals are constants.
-  if (op == 0 && o->kind == RT_N_CONST &&
-      (rt_is_small(o->kids[0]) || rt_is_obj(o->kids[0], &rt_int_type) ||
-       rt_is_obj(o->kids[0], &rt_float_type))) {
-    o->kids[0] = rt_obj_unary(RT_UNARY_NEG, o->kids[0]);
-    o->line = pos->line;
-    o->col = pos->col;
-    return o;
-  }
-  return node1(RT_N_UNARY, op, pos, V(o));
-}
-
-// Binary operators: their precedence level (0 loosest: |, ^, &, shifts,
-// + -, then * / // % @) and node op, or -1.
-static int binop_of(rt_tok_t t, int *level) {
+// The operator after an operand: its precedence level and node op, or -1.
+// 'not' here can only start 'not in'; 'if' a conditional expression.
+static int infix_of(rt_tok_t t, int *op) {
   switch (t) {
-  case RT_TOK_PIPE: *level = 0; return RT_BINARY_OR;
-  case RT_TOK_CARET: *level = 1; return RT_BINARY_XOR;
-  case RT_TOK_AMP: *level = 2; return RT_BINARY_AND;
-  case RT_TOK_LSHIFT: *level = 3; return RT_BINARY_LSHIFT;
-  case RT_TOK_RSHIFT: *level = 3; return RT_BINARY_RSHIFT;
-  case RT_TOK_PLUS: *level = 4; return RT_BINARY_ADD;
-  case RT_TOK_MINUS: *level = 4; return RT_BINARY_SUB;
-  case RT_TOK_STAR: *level = 5; return RT_BINARY_MUL;
-  case RT_TOK_SLASH: *level = 5; return RT_BINARY_TRUEDIV;
-  case RT_TOK_DSLASH: *level = 5; return RT_BINARY_FLOORDIV;
-  case RT_TOK_PERCENT: *level = 5; return RT_BINARY_MOD;
-  case RT_TOK_AT: *level = 5; return RT_BINARY_MATMUL;
+  case RT_TOK_KW_IF: return PREC_TEST;
+  case RT_TOK_KW_OR: *op = 1; return PREC_OR;
+  case RT_TOK_KW_AND: *op = 0; return PREC_AND;
+  case RT_TOK_LT:
+  case RT_TOK_GT:
+  case RT_TOK_EQ:
+  case RT_TOK_LE:
+  case RT_TOK_GE:
+  case RT_TOK_NE:
+  case RT_TOK_KW_IN:
+  case RT_TOK_KW_NOT:
+  case RT_TOK_KW_IS: return PREC_CMP;
+  case RT_TOK_PIPE: *op = RT_BINARY_OR; return PREC_BITOR;
+  case RT_TOK_CARET: *op = RT_BINARY_XOR; return PREC_XOR;
+  case RT_TOK_AMP: *op = RT_BINARY_AND; return PREC_BITAND;
+  case RT_TOK_LSHIFT: *op = RT_BINARY_LSHIFT; return PREC_SHIFT;
+  case RT_TOK_RSHIFT: *op = RT_BINARY_RSHIFT; return PREC_SHIFT;
+  case RT_TOK_PLUS: *op = RT_BINARY_ADD; return PREC_ARITH;
+  case RT_TOK_MINUS: *op = RT_BINARY_SUB; return PREC_ARITH;
+  case RT_TOK_STAR: *op = RT_BINARY_MUL; return PREC_TERM;
+  case RT_TOK_SLASH: *op = RT_BINARY_TRUEDIV; return PREC_TERM;
+  case RT_TOK_DSLASH: *op = RT_BINARY_FLOORDIV; return PREC_TERM;
+  case RT_TOK_PERCENT: *op = RT_BINARY_MOD; return PREC_TERM;
+  case RT_TOK_AT: *op = RT_BINARY_MATMUL; return PREC_TERM;
   default: return -1;
   }
-}
-
-// Precedence climbing over the binary operators (left associative): one C
-// frame per operand rather than one per level, which matters on the
-// ESP8266's small stack.
-static rt_node_t *binary_from(rt_parser_t *p, int min_level) {
-  rt_node_t *e = factor(p);
-  int level, op;
-  while ((op = binop_of(TOK, &level)) >= 0 && level >= min_level) {
-    next(p);
-    rt_node_t *r = binary_from(p, level + 1);
-    e = node2(RT_N_BINOP, op, e, V(e), V(r));
-  }
-  return e;
-}
-
-static rt_node_t *expr(rt_parser_t *p) {
-  enter(p);
-  rt_node_t *e = binary_from(p, 0);
-  leave(p);
-  return e;
 }
 
 static int comp_op(rt_parser_t *p) {
@@ -574,44 +656,39 @@ static int comp_op(rt_parser_t *p) {
   }
 }
 
-static rt_node_t *comparison(rt_parser_t *p) {
-  rt_node_t *e = expr(p);
-  int op = comp_op(p);
-  if (op < 0) return e;
+// A chain of comparisons after its first operand [e].
+static NOINLINE rt_node_t *comparison(rt_parser_t *p, rt_node_t *e) {
   vec_t v = {0};
   vec_push(&v, V(e));
-  while (op >= 0) {
+  for (int op; (op = comp_op(p)) >= 0;) {
     vec_push(&v, rt_small(op));
     vec_push(&v, V(expr(p)));
-    op = comp_op(p);
   }
   return vec_node(&v, RT_N_COMPARE, 0, e->line, e->col, 0);
 }
 
-static rt_node_t *not_test(rt_parser_t *p) {
-  if (TOK == RT_TOK_KW_NOT) {
-    rt_node_t *pos = node0(p, RT_N_PASS);
-    next(p);
-    enter(p);
-    rt_node_t *o = not_test(p);
-    leave(p);
-    return node1(RT_N_UNARY, 3, pos, V(o));
-  }
-  return comparison(p);
+// '[then] if cond else other' after [then].
+static NOINLINE rt_node_t *conditional(rt_parser_t *p, rt_node_t *then) {
+  next(p);
+  rt_node_t *c = or_test(p);
+  if (TOK != RT_TOK_KW_ELSE) rt_parse_error_at(p, then, "expected 'else' after 'if' expression");
+  next(p);
+  rt_node_t *o = test(p);
+  rt_node_t *x = node_new(RT_N_IFEXP, 0, 3, then->line, then->col);
+  x->kids[0] = V(c);
+  x->kids[1] = V(then);
+  x->kids[2] = V(o);
+  return x;
 }
 
-static rt_node_t *and_test(rt_parser_t *p) {
-  rt_node_t *e = not_test(p);
-  while (accept(p, RT_TOK_KW_AND))
-    e = node2(RT_N_BOOLOP, 0, e, V(e), V(not_test(p)));
-  return e;
-}
-
-static rt_node_t *or_test(rt_parser_t *p) {
-  rt_node_t *e = and_test(p);
-  while (accept(p, RT_TOK_KW_OR))
-    e = node2(RT_N_BOOLOP, 1, e, V(e), V(and_test(p)));
-  return e;
+static NOINLINE __attribute__((noreturn)) void duplicate_argument(rt_parser_t *p, rt_node_t *at,
+                                                                  rt_val_t name) {
+  char msg[96];
+  size_t len;
+  const char *s = rt_qstr_str(name, &len);
+  snprintf(msg, sizeof msg, "duplicate argument '%.*s' in function definition", (int)(len > 40 ? 40 : len),
+           s);
+  rt_parse_error_at(p, at, msg);
 }
 
 // Parameter list up to [end] (')' for def, ':' for lambda).
@@ -652,8 +729,7 @@ static rt_node_t *parameters(rt_parser_t *p, rt_tok_t end, bool annotations) {
       rt_parse_error_at(p, ap, "non-default argument follows default argument");
     }
     for (size_t i = 0; i < v.n; i++)
-      if (((rt_node_t *)v.items[i])->kids[0] == name)
-        rt_parse_error_at(p, ap, "duplicate argument in function definition");
+      if (((rt_node_t *)v.items[i])->kids[0] == name) duplicate_argument(p, ap, name);
     rt_node_t *a = node2(RT_N_ARG, kind, ap, name, def);
     vec_push(&v, V(a));
     if (!accept(p, RT_TOK_COMMA)) break;
@@ -661,33 +737,64 @@ static rt_node_t *parameters(rt_parser_t *p, rt_tok_t end, bool annotations) {
   return vec_node(&v, RT_N_ARGS, 0, pos->line, pos->col, 0);
 }
 
-static rt_node_t *lambdef(rt_parser_t *p, bool nocond) {
+static rt_node_t *lambdef(rt_parser_t *p) {
   rt_node_t *pos = node0(p, RT_N_PASS);
   next(p);
   rt_node_t *args = parameters(p, RT_TOK_COLON, false);
   expect(p, RT_TOK_COLON);
-  enter(p);
-  rt_node_t *body = nocond ? or_test(p) : test(p);
-  leave(p);
+  rt_node_t *body = test(p);
   rt_node_t *l = node_new(RT_N_LAMBDA, 0, 3, pos->line, pos->col);
   l->kids[0] = V(args);
   l->kids[1] = V(body);
   return l;
 }
 
-static rt_node_t *test(rt_parser_t *p) {
-  if (TOK == RT_TOK_KW_LAMBDA) return lambdef(p, false);
+// A prefix operator [op] (0 -, 1 +, 2 ~, 3 not) applied to [o] at [pos].
+static rt_node_t *unary(int op, rt_node_t *o, rt_node_t *pos) {
+  // Fold "-literal" so that -5 and big negative literals are constants.
+  if (op == 0 && o->kind == RT_N_CONST &&
+      (rt_is_small(o->kids[0]) || rt_is_obj(o->kids[0], &rt_int_type) ||
+       rt_is_obj(o->kids[0], &rt_float_type))) {
+    o->kids[0] = rt_obj_unary(RT_UNARY_NEG, o->kids[0]);
+    o->line = pos->line;
+    o->col = pos->col;
+    return o;
+  }
+  return node1(RT_N_UNARY, op, pos, V(o));
+}
+
+// Every expression level at or above [min] by precedence climbing: an
+// operand (with its prefix operators and '**'), then infix operators of
+// level >= [min], each right operand parsed one level tighter so that
+// they associate to the left. One C frame per operand rather than one per
+// grammar rule. Raises SyntaxError; RecursionError when nested too deep.
+static rt_node_t *binary(rt_parser_t *p, int min) {
   enter(p);
-  rt_node_t *e = or_test(p);
-  if (accept(p, RT_TOK_KW_IF)) {
-    rt_node_t *c = or_test(p);
-    expect(p, RT_TOK_KW_ELSE);
-    rt_node_t *o = test(p);
-    rt_node_t *x = node_new(RT_N_IFEXP, 0, 3, e->line, e->col);
-    x->kids[0] = V(c);
-    x->kids[1] = V(e);
-    x->kids[2] = V(o);
-    e = x;
+  rt_node_t *e;
+  int op = TOK == RT_TOK_MINUS ? 0 : TOK == RT_TOK_PLUS ? 1 : TOK == RT_TOK_TILDE ? 2 : -1;
+  if (TOK == RT_TOK_KW_NOT && min <= PREC_NOT) op = 3;
+  if (op >= 0) {
+    rt_node_t *pos = node0(p, RT_N_PASS);
+    next(p);
+    e = unary(op, binary(p, op == 3 ? PREC_NOT : PREC_UNARY), pos);
+  } else if (TOK == RT_TOK_KW_LAMBDA && min == PREC_TEST) {
+    e = lambdef(p);
+  } else {
+    e = postfix(p);
+    // '**' binds tighter than a prefix on its left, looser on its right.
+    if (accept(p, RT_TOK_DSTAR)) e = node2(RT_N_BINOP, RT_BINARY_POW, e, V(e), V(binary(p, PREC_UNARY)));
+  }
+  int level;
+  while ((level = infix_of(TOK, &op)) >= min) {
+    if (level == PREC_TEST) {
+      e = conditional(p, e);
+    } else if (level == PREC_CMP) {
+      e = comparison(p, e);
+    } else {
+      next(p);
+      rt_node_t *r = binary(p, level + 1);
+      e = node2(level <= PREC_AND ? RT_N_BOOLOP : RT_N_BINOP, op, e, V(e), V(r));
+    }
   }
   leave(p);
   return e;
@@ -873,8 +980,16 @@ static rt_node_t *parse_fstring(rt_parser_t *p, rt_val_t body, int line, int col
 
 static rt_node_t *statement(rt_parser_t *p);
 
-// A suite after ':'. Returns a SEQ.
-static rt_node_t *block(rt_parser_t *p) {
+// IndentationError for a missing block after [what] (CPython's words,
+// e.g. "'if' statement") whose header began on [line].
+static NOINLINE __attribute__((noreturn)) void expected_block(rt_parser_t *p, const char *what, int line) {
+  char msg[96];
+  snprintf(msg, sizeof msg, "expected an indented block after %s on line %d", what, line);
+  rt_lexer_error_at(&rt_exc_IndentationError, p->lx.filename, p->lx.tok_line, p->lx.tok_col, msg);
+}
+
+// A suite after ':' of the header [what] on [line]. Returns a SEQ.
+static rt_node_t *block(rt_parser_t *p, const char *what, int line) {
   rt_node_t *pos = node0(p, RT_N_PASS);
   expect(p, RT_TOK_COLON);
   vec_t v = {0};
@@ -886,7 +1001,8 @@ static rt_node_t *block(rt_parser_t *p) {
     return vec_node(&v, RT_N_SEQ, 0, pos->line, pos->col, 0);
   }
   next(p);
-  expect(p, RT_TOK_INDENT);
+  if (TOK != RT_TOK_INDENT) expected_block(p, what, line);
+  next(p);
   enter(p);
   while (TOK != RT_TOK_DEDENT && TOK != RT_TOK_END) {
     rt_node_t *s = statement(p);
@@ -899,6 +1015,14 @@ static rt_node_t *block(rt_parser_t *p) {
   leave(p);
   accept(p, RT_TOK_DEDENT);
   return vec_node(&v, RT_N_SEQ, 0, pos->line, pos->col, 0);
+}
+
+// The current token is a keyword opening a clause ('else', 'finally'):
+// its block, named [what] in errors.
+static rt_node_t *keyword_block(rt_parser_t *p, const char *what) {
+  int line = p->lx.tok_line;
+  next(p);
+  return block(p, what, line);
 }
 
 static rt_node_t *dotted_name(rt_parser_t *p) {
@@ -916,6 +1040,12 @@ static rt_node_t *dotted_name(rt_parser_t *p) {
   rt_val_t q = rt_qstr_from(v.buf, v.len);
   rt_vstr_free(&v);
   return node1(RT_N_NAME, 0, pos, q);
+}
+
+static NOINLINE __attribute__((noreturn)) void illegal_augassign(rt_parser_t *p, const rt_node_t *e) {
+  char msg[96];
+  snprintf(msg, sizeof msg, "'%s' is an illegal expression for augmented assignment", rt_parse_node_desc(e));
+  rt_parse_error_at(p, e, msg);
 }
 
 static rt_node_t *small_statement(rt_parser_t *p) {
@@ -1038,8 +1168,7 @@ static rt_node_t *small_statement(rt_parser_t *p) {
   default: return node1(RT_N_EXPR, 0, e, V(e));
   }
   next(p);
-  if (e->kind != RT_N_NAME && e->kind != RT_N_ATTR && e->kind != RT_N_SUBSCR)
-    rt_parse_error_at(p, e, "illegal expression for augmented assignment");
+  if (e->kind != RT_N_NAME && e->kind != RT_N_ATTR && e->kind != RT_N_SUBSCR) illegal_augassign(p, e);
   rt_node_t *val = testlist_star(p, false);
   return node2(RT_N_AUGASSIGN, aug, e, V(e), V(val));
 }
@@ -1048,7 +1177,13 @@ static rt_node_t *small_statement(rt_parser_t *p) {
 static rt_node_t *simple_statement(rt_parser_t *p) {
   rt_node_t *s = small_statement(p);
   if (TOK != RT_TOK_SEMI) {
-    if (TOK != RT_TOK_NEWLINE && TOK != RT_TOK_END) syntax(p);
+    if (TOK != RT_TOK_NEWLINE && TOK != RT_TOK_END) {
+      // Python 2's print statement gets CPython's hint.
+      if (s->kind == RT_N_EXPR && rt_node_kid(s, 0)->kind == RT_N_NAME &&
+          rt_node_kid(s, 0)->kids[0] == RT_QV(print) && starts_expr(TOK))
+        rt_parse_error_at(p, s, "Missing parentheses in call to 'print'. Did you mean print(...)?");
+      syntax(p);
+    }
     accept(p, RT_TOK_NEWLINE);
     return s;
   }
@@ -1065,21 +1200,22 @@ static rt_node_t *simple_statement(rt_parser_t *p) {
 
 static rt_node_t *if_statement(rt_parser_t *p) {
   rt_node_t *pos = node0(p, RT_N_PASS);
+  const char *what = TOK == RT_TOK_KW_ELIF ? "'elif' statement" : "'if' statement";
   next(p); // 'if' or 'elif'
   rt_node_t *c = test(p);
   if (TOK == RT_TOK_WALRUS && c->kind == RT_N_NAME) {
     next(p);
     c = node2(RT_N_NAMED, 0, c, V(c), V(test(p)));
   }
-  rt_node_t *body = block(p);
+  rt_node_t *body = block(p, what, (int)pos->line);
   rt_val_t orelse = RT_NULL;
   if (TOK == RT_TOK_KW_ELIF) {
     rt_node_t *e = if_statement(p);
     rt_node_t *seq = node_new(RT_N_SEQ, 0, 1, e->line, e->col);
     seq->kids[0] = V(e);
     orelse = V(seq);
-  } else if (accept(p, RT_TOK_KW_ELSE)) {
-    orelse = V(block(p));
+  } else if (TOK == RT_TOK_KW_ELSE) {
+    orelse = V(keyword_block(p, "'else' statement"));
   }
   rt_node_t *x = node_new(RT_N_IF, 0, 3, pos->line, pos->col);
   x->kids[0] = V(c);
@@ -1096,7 +1232,7 @@ static rt_node_t *funcdef(rt_parser_t *p, rt_node_t *decorators) {
   rt_node_t *args = parameters(p, RT_TOK_RPAREN, true);
   expect(p, RT_TOK_RPAREN);
   if (accept(p, RT_TOK_ARROW)) test(p);
-  rt_node_t *body = block(p);
+  rt_node_t *body = block(p, "function definition", (int)pos->line);
   rt_node_t *d = node_new(RT_N_DEF, 0, 5, pos->line, pos->col);
   d->kids[0] = name;
   d->kids[1] = V(args);
@@ -1118,7 +1254,7 @@ static rt_node_t *classdef(rt_parser_t *p, rt_node_t *decorators) {
     bases = node_new(RT_N_SEQ, 0, 0, pos->line, pos->col);
     kws = bases;
   }
-  rt_node_t *body = block(p);
+  rt_node_t *body = block(p, "class definition", (int)pos->line);
   rt_node_t *c = node_new(RT_N_CLASS, 0, 6, pos->line, pos->col);
   c->kids[0] = name;
   c->kids[1] = V(bases);
@@ -1128,120 +1264,159 @@ static rt_node_t *classdef(rt_parser_t *p, rt_node_t *decorators) {
   return c;
 }
 
+// Each compound statement has its own function, kept out of the
+// dispatcher below so that its frame, which every level of block nesting
+// adds to the C stack, stays small.
+// while cond: ... [else: ...]; the current token is 'while'.
+static NOINLINE rt_node_t *while_statement(rt_parser_t *p, rt_node_t *pos) {
+  next(p);
+  rt_node_t *c = test(p);
+  if (TOK == RT_TOK_WALRUS && c->kind == RT_N_NAME) {
+    next(p);
+    c = node2(RT_N_NAMED, 0, c, V(c), V(test(p)));
+  }
+  rt_node_t *body = block(p, "'while' statement", (int)pos->line);
+  rt_val_t orelse = TOK == RT_TOK_KW_ELSE ? V(keyword_block(p, "'else' statement")) : RT_NULL;
+  rt_node_t *w = node_new(RT_N_WHILE, 0, 3, pos->line, pos->col);
+  w->kids[0] = V(c);
+  w->kids[1] = V(body);
+  w->kids[2] = orelse;
+  return w;
+}
+
+// for targets in iterable: ... [else: ...]; the current token is 'for'.
+static NOINLINE rt_node_t *for_statement(rt_parser_t *p, rt_node_t *pos) {
+  next(p);
+  vec_t t = {0};
+  bool tuple = false;
+  for (;;) {
+    rt_node_t *e;
+    if (TOK == RT_TOK_STAR) {
+      rt_node_t *sp = node0(p, RT_N_PASS);
+      next(p);
+      e = node1(RT_N_STARRED, 0, sp, V(expr(p)));
+    } else {
+      e = expr(p);
+    }
+    vec_push(&t, V(e));
+    if (!accept(p, RT_TOK_COMMA)) break;
+    tuple = true;
+    if (TOK == RT_TOK_KW_IN) break;
+  }
+  rt_node_t *target = tuple ? vec_node(&t, RT_N_TUPLE, 0, pos->line, pos->col, 0) : (rt_node_t *)t.items[0];
+  expect(p, RT_TOK_KW_IN);
+  rt_node_t *iter = testlist_star(p, true);
+  rt_node_t *body = block(p, "'for' statement", (int)pos->line);
+  rt_val_t orelse = TOK == RT_TOK_KW_ELSE ? V(keyword_block(p, "'else' statement")) : RT_NULL;
+  rt_node_t *f = node_new(RT_N_FOR, 0, 4, pos->line, pos->col);
+  f->kids[0] = V(target);
+  f->kids[1] = V(iter);
+  f->kids[2] = V(body);
+  f->kids[3] = orelse;
+  return f;
+}
+
+// try/except/else/finally; the current token is 'try'.
+static NOINLINE rt_node_t *try_statement(rt_parser_t *p, rt_node_t *pos) {
+  next(p);
+  rt_node_t *body = block(p, "'try' statement", (int)pos->line);
+  vec_t h = {0};
+  while (TOK == RT_TOK_KW_EXCEPT) {
+    rt_node_t *hp = node0(p, RT_N_PASS);
+    next(p);
+    rt_val_t type = RT_NULL, name = RT_NULL;
+    if (TOK != RT_TOK_COLON) {
+      type = V(test(p));
+      if (TOK == RT_TOK_COMMA) {
+        // except (A, B) written without parentheses is an error in Python 3
+        error_here(p, "multiple exception types must be parenthesized");
+      }
+      if (accept(p, RT_TOK_KW_AS)) name = expect_name(p);
+    }
+    rt_node_t *hb = block(p, "'except' statement", (int)hp->line);
+    rt_node_t *hn = node_new(RT_N_HANDLER, 0, 3, hp->line, hp->col);
+    hn->kids[0] = type;
+    hn->kids[1] = name;
+    hn->kids[2] = V(hb);
+    if (h.n && ((rt_node_t *)h.items[h.n - 1])->kids[0] == RT_NULL)
+      rt_parse_error_at(p, hn, "default 'except:' must be last");
+    vec_push(&h, V(hn));
+  }
+  rt_val_t orelse = RT_NULL, fin = RT_NULL;
+  if (h.n && TOK == RT_TOK_KW_ELSE) orelse = V(keyword_block(p, "'else' statement"));
+  if (TOK == RT_TOK_KW_FINALLY) fin = V(keyword_block(p, "'finally' statement"));
+  if (!h.n && !fin) error_here(p, "expected 'except' or 'finally' block");
+  rt_node_t *handlers = vec_node(&h, RT_N_SEQ, 0, pos->line, pos->col, 0);
+  rt_node_t *t = node_new(RT_N_TRY, 0, 4, pos->line, pos->col);
+  t->kids[0] = V(body);
+  t->kids[1] = V(handlers);
+  t->kids[2] = orelse;
+  t->kids[3] = fin;
+  return t;
+}
+
+// with item [as target], ...: ...; the current token is 'with'.
+static NOINLINE rt_node_t *with_statement(rt_parser_t *p, rt_node_t *pos) {
+  next(p);
+  vec_t items = {0};
+  bool paren = false;
+  do {
+    rt_node_t *e = test(p);
+    rt_val_t target = accept(p, RT_TOK_KW_AS) ? V(expr(p)) : RT_NULL;
+    vec_push(&items, V(node2(RT_N_WITHITEM, 0, e, V(e), target)));
+  } while (accept(p, RT_TOK_COMMA));
+  (void)paren;
+  rt_node_t *seq = vec_node(&items, RT_N_SEQ, 0, pos->line, pos->col, 0);
+  rt_node_t *body = block(p, "'with' statement", (int)pos->line);
+  return node2(RT_N_WITH, 0, pos, V(seq), V(body));
+}
+
+// Decorators, then the def or class they apply to.
+static NOINLINE rt_node_t *decorated(rt_parser_t *p, rt_node_t *pos) {
+  vec_t d = {0};
+  while (accept(p, RT_TOK_AT)) {
+    vec_push(&d, V(test(p)));
+    expect(p, RT_TOK_NEWLINE);
+  }
+  rt_node_t *decs = vec_node(&d, RT_N_SEQ, 0, pos->line, pos->col, 0);
+  if (TOK == RT_TOK_KW_DEF) return funcdef(p, decs);
+  if (TOK == RT_TOK_KW_CLASS) return classdef(p, decs);
+  if (TOK == RT_TOK_KW_ASYNC) {
+    next(p);
+    if (TOK != RT_TOK_KW_DEF) syntax(p);
+    rt_node_t *x = funcdef(p, decs);
+    x->op = 1;
+    return x;
+  }
+  syntax(p);
+}
+
 static rt_node_t *compound_statement(rt_parser_t *p) {
   rt_node_t *pos = node0(p, RT_N_PASS);
   switch (TOK) {
   case RT_TOK_KW_IF: return if_statement(p);
-  case RT_TOK_KW_WHILE: {
-    next(p);
-    rt_node_t *c = test(p);
-    if (TOK == RT_TOK_WALRUS && c->kind == RT_N_NAME) {
-      next(p);
-      c = node2(RT_N_NAMED, 0, c, V(c), V(test(p)));
-    }
-    rt_node_t *body = block(p);
-    rt_val_t orelse = accept(p, RT_TOK_KW_ELSE) ? V(block(p)) : RT_NULL;
-    rt_node_t *w = node_new(RT_N_WHILE, 0, 3, pos->line, pos->col);
-    w->kids[0] = V(c);
-    w->kids[1] = V(body);
-    w->kids[2] = orelse;
-    return w;
-  }
-  case RT_TOK_KW_FOR: {
-    next(p);
-    vec_t t = {0};
-    bool tuple = false;
-    for (;;) {
-      rt_node_t *e;
-      if (TOK == RT_TOK_STAR) {
-        rt_node_t *sp = node0(p, RT_N_PASS);
-        next(p);
-        e = node1(RT_N_STARRED, 0, sp, V(expr(p)));
-      } else {
-        e = expr(p);
-      }
-      vec_push(&t, V(e));
-      if (!accept(p, RT_TOK_COMMA)) break;
-      tuple = true;
-      if (TOK == RT_TOK_KW_IN) break;
-    }
-    rt_node_t *target = tuple ? vec_node(&t, RT_N_TUPLE, 0, pos->line, pos->col, 0) : (rt_node_t *)t.items[0];
-    expect(p, RT_TOK_KW_IN);
-    rt_node_t *iter = testlist_star(p, true);
-    rt_node_t *body = block(p);
-    rt_val_t orelse = accept(p, RT_TOK_KW_ELSE) ? V(block(p)) : RT_NULL;
-    rt_node_t *f = node_new(RT_N_FOR, 0, 4, pos->line, pos->col);
-    f->kids[0] = V(target);
-    f->kids[1] = V(iter);
-    f->kids[2] = V(body);
-    f->kids[3] = orelse;
-    return f;
-  }
-  case RT_TOK_KW_TRY: {
-    next(p);
-    rt_node_t *body = block(p);
-    vec_t h = {0};
-    while (TOK == RT_TOK_KW_EXCEPT) {
-      rt_node_t *hp = node0(p, RT_N_PASS);
-      next(p);
-      rt_val_t type = RT_NULL, name = RT_NULL;
-      if (TOK != RT_TOK_COLON) {
-        type = V(test(p));
-        if (TOK == RT_TOK_COMMA) {
-          // except (A, B) written without parentheses is an error in Python 3
-          error_here(p, "multiple exception types must be parenthesized");
-        }
-        if (accept(p, RT_TOK_KW_AS)) name = expect_name(p);
-      }
-      rt_node_t *hb = block(p);
-      rt_node_t *hn = node_new(RT_N_HANDLER, 0, 3, hp->line, hp->col);
-      hn->kids[0] = type;
-      hn->kids[1] = name;
-      hn->kids[2] = V(hb);
-      if (h.n && ((rt_node_t *)h.items[h.n - 1])->kids[0] == RT_NULL)
-        rt_parse_error_at(p, hn, "default 'except:' must be last");
-      vec_push(&h, V(hn));
-    }
-    rt_val_t orelse = RT_NULL, fin = RT_NULL;
-    if (h.n && accept(p, RT_TOK_KW_ELSE)) orelse = V(block(p));
-    if (accept(p, RT_TOK_KW_FINALLY)) fin = V(block(p));
-    if (!h.n && !fin) error_here(p, "expected 'except' or 'finally' block");
-    rt_node_t *handlers = vec_node(&h, RT_N_SEQ, 0, pos->line, pos->col, 0);
-    rt_node_t *t = node_new(RT_N_TRY, 0, 4, pos->line, pos->col);
-    t->kids[0] = V(body);
-    t->kids[1] = V(handlers);
-    t->kids[2] = orelse;
-    t->kids[3] = fin;
-    return t;
-  }
-  case RT_TOK_KW_WITH: {
-    next(p);
-    vec_t items = {0};
-    bool paren = false;
-    do {
-      rt_node_t *e = test(p);
-      rt_val_t target = accept(p, RT_TOK_KW_AS) ? V(expr(p)) : RT_NULL;
-      vec_push(&items, V(node2(RT_N_WITHITEM, 0, e, V(e), target)));
-    } while (accept(p, RT_TOK_COMMA));
-    (void)paren;
-    rt_node_t *seq = vec_node(&items, RT_N_SEQ, 0, pos->line, pos->col, 0);
-    rt_node_t *body = block(p);
-    return node2(RT_N_WITH, 0, pos, V(seq), V(body));
-  }
-  case RT_TOK_AT: {
-    vec_t d = {0};
-    while (accept(p, RT_TOK_AT)) {
-      vec_push(&d, V(test(p)));
-      expect(p, RT_TOK_NEWLINE);
-    }
-    rt_node_t *decs = vec_node(&d, RT_N_SEQ, 0, pos->line, pos->col, 0);
-    if (TOK == RT_TOK_KW_DEF) return funcdef(p, decs);
-    if (TOK == RT_TOK_KW_CLASS) return classdef(p, decs);
-    syntax(p);
-  }
+  case RT_TOK_KW_WHILE: return while_statement(p, pos);
+  case RT_TOK_KW_FOR: return for_statement(p, pos);
+  case RT_TOK_KW_TRY: return try_statement(p, pos);
+  case RT_TOK_KW_WITH: return with_statement(p, pos);
+  case RT_TOK_AT: return decorated(p, pos);
   case RT_TOK_KW_DEF: return funcdef(p, node_new(RT_N_SEQ, 0, 0, pos->line, pos->col));
   case RT_TOK_KW_CLASS: return classdef(p, node_new(RT_N_SEQ, 0, 0, pos->line, pos->col));
-  case RT_TOK_KW_ASYNC: error_here(p, "'async' is not supported");
+  case RT_TOK_KW_ASYNC: {
+    // async def / async for / async with: the plain node with op 1.
+    next(p);
+    rt_node_t *x;
+    if (TOK == RT_TOK_KW_DEF)
+      x = funcdef(p, node_new(RT_N_SEQ, 0, 0, pos->line, pos->col));
+    else if (TOK == RT_TOK_KW_FOR || TOK == RT_TOK_KW_WITH)
+      x = compound_statement(p);
+    else
+      syntax(p);
+    x->op = 1;
+    x->line = pos->line;
+    x->col = pos->col;
+    return x;
+  }
   default: return NULL;
   }
 }

@@ -36,6 +36,7 @@
   X(STARRED)    /* expr */                                                                                   \
   X(YIELD)      /* -value */                                                                                 \
   X(YIELD_FROM) /* value */                                                                                  \
+  X(AWAIT)      /* value */                                                                                  \
   X(FSTRING)    /* parts: CONST str or FORMATTED */                                                          \
   X(FORMATTED)  /* expr, small conversion (0, 's', 'r', 'a'), -spec (FSTRING) */                             \
   X(NAMED)      /* NAME target, value (:=) */                                                                \
@@ -45,12 +46,12 @@
   X(ANNASSIGN)  /* target, annotation, -value */                                                             \
   X(IF)         /* cond, seq body, -orelse (seq) */                                                          \
   X(WHILE)      /* cond, seq body, -seq orelse */                                                            \
-  X(FOR)        /* target, iter, seq body, -seq orelse */                                                    \
+  X(FOR)        /* target, iter, seq body, -seq orelse; op 1 async */                                        \
   X(BREAK)      /* - */                                                                                      \
   X(CONTINUE)   /* - */                                                                                      \
   X(PASS)       /* - */                                                                                      \
   X(RETURN)     /* -value */                                                                                 \
-  X(DEF)        /* q name, args (ARGS), seq body, seq decorators; scope */                                   \
+  X(DEF)        /* q name, args (ARGS), seq body, seq decorators; scope; op 1 async */                       \
   X(ARGS)       /* ARG... */                                                                                 \
   X(ARG)        /* op RT_ARG_*; q name, -default */                                                          \
   X(CLASS)      /* q name, seq bases, seq keywords, seq body, seq decorators; scope */                       \
@@ -64,7 +65,7 @@
   X(NONLOCAL)   /* q names */                                                                                \
   X(DEL)        /* targets */                                                                                \
   X(ASSERT)     /* test, -msg */                                                                             \
-  X(WITH)       /* seq items (WITHITEM), seq body */                                                         \
+  X(WITH)       /* seq items (WITHITEM), seq body; op 1 async */                                             \
   X(WITHITEM)   /* expr, -target */
 
 typedef enum {
@@ -119,5 +120,7 @@ rt_node_t *rt_parse_next(rt_parser_t *p);
 // Raises SyntaxError at [n]'s position.
 __attribute__((noreturn)) void rt_parse_error_at(rt_parser_t *p, const rt_node_t *n, const char *msg);
 void rt_parse_free(rt_parser_t *p);
+// What CPython calls node [n] in messages ("literal", "function call", ...).
+const char *rt_parse_node_desc(const rt_node_t *n);
 
 #endif

@@ -11,6 +11,8 @@
 #include "exec.h"
 #include "gc.h"
 #include "hal.h"
+#include "mod_micropython.h"
+#include "obj_list.h"
 #include "print.h"
 #include "qstr.h"
 #include "raise.h"
@@ -104,6 +106,32 @@ static size_t auto_indent(const char *code, size_t n) {
   return level * 4;
 }
 
+// The REPL itself allocates: a heap that a program left locked
+// (micropython.heap_lock) is unlocked once the program is over.
+static void unlock_heap(void) {
+  rt_state->gc_lock_depth = 0;
+}
+
+static rt_val_t call_scheduled(rt_val_t a, rt_val_t b) {
+  (void)a, (void)b;
+  rt_micropython_run_scheduled();
+  return RT_NONE;
+}
+
+// Runs what micropython.schedule queued and nothing ran yet, with Ctrl-C
+// enabled, reporting an exception as a traceback. Returns true on
+// SystemExit.
+static bool run_scheduled(void) {
+  rt_list_t *q = (rt_list_t *)rt_state->sched_queue;
+  if (!q || q->len == 0) return false;
+  hal_set_interrupt_char(3);
+  rt_val_t res;
+  bool ok = rt_nlr_try(call_scheduled, RT_NONE, RT_NONE, &res);
+  hal_set_interrupt_char(-1);
+  rt_state->interrupt = 0;
+  return !ok && rt_exec_report(res, NULL) == RT_EXEC_SYSTEM_EXIT;
+}
+
 // Runs [n] bytes at [src] in the friendly REPL's way. Returns true on
 // SystemExit (which soft-resets).
 static bool run_friendly(const char *src, size_t n, rt_compile_mode_t mode) {
@@ -111,7 +139,9 @@ static bool run_friendly(const char *src, size_t n, rt_compile_mode_t mode) {
   rt_reader_t r;
   rt_reader_mem(&r, &m, src, n);
   rt_val_t exc = rt_exec_run(r, RT_QV(_lt_stdin_gt_), mode);
-  return rt_exec_report(exc, NULL) == RT_EXEC_SYSTEM_EXIT;
+  unlock_heap();
+  if (rt_exec_report(exc, NULL) == RT_EXEC_SYSTEM_EXIT) return true;
+  return run_scheduled();
 }
 
 typedef enum { GO_FRIENDLY, GO_RAW, GO_RESET, GO_EOF } next_t;
@@ -187,7 +217,11 @@ static next_t friendly_repl(void) {
         out("\r\n");
         break;
       }
-      if (r != RT_READLINE_OK) continue;
+      if (r != RT_READLINE_OK) {
+        // Ctrl-A/B/E mean nothing inside a statement: a fresh "... " line.
+        out("\r\n");
+        continue;
+      }
       rt_vstr_addc(&code, '\n');
       rt_vstr_add(&code, line.buf, line.len);
     }
@@ -234,6 +268,7 @@ static bool raw_paste(void) {
   paste_reader_t pr = {RT_RAW_PASTE_WINDOW, false, false};
   rt_reader_t r = {paste_read, &pr};
   rt_val_t exc = rt_exec_run(r, RT_QV(_lt_stdin_gt_), RT_COMPILE_FILE);
+  unlock_heap();
   if (!pr.ended) {
     // Compilation stopped early: tell the host, then drop its remaining data.
     outn("\x04", 1);
@@ -290,6 +325,7 @@ static next_t raw_repl(void) {
         rt_reader_t r;
         rt_reader_mem(&r, &m, buf.buf, buf.len);
         rt_val_t exc = rt_exec_run(r, RT_QV(_lt_stdin_gt_), RT_COMPILE_FILE);
+        unlock_heap();
         outn("\x04", 1);
         rt_exec_status_t st = rt_exec_report(exc, NULL);
         outn("\x04", 1);

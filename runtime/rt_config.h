@@ -45,6 +45,16 @@
 #define RT_STACK_SCRUB 3072
 #endif
 
+// Floats in single precision (C float) instead of IEEE double: a float
+// object then needs 8 bytes instead of 12 on the 32-bit target and soft
+// float arithmetic is cheaper there, at the price of about 7 significant
+// digits (repr prints the shortest digits that round-trip as a float).
+// Arithmetic is done in double and rounded when stored. Default off:
+// CPython and the conformance suite use doubles.
+#ifndef RT_FLOAT_SINGLE
+#define RT_FLOAT_SINGLE 0
+#endif
+
 // Slots of the qstr hash cache (a power of two; 6 bytes each, in the
 // interpreter state).
 #ifndef RT_QSTR_HASH_CACHE

@@ -5,6 +5,7 @@
 // or comprehension when assigned there and not declared global/nonlocal;
 // class bodies are transparent to the functions inside them except for the
 // implicit __class__ cell that super() needs.
+#include <stdio.h>
 #include <string.h>
 
 #include "scope.h"
@@ -81,6 +82,42 @@ static void scan_kids(rt_parser_t *c, scope_t *s, rt_node_t *n, size_t from, siz
     if (rt_is_ptr(n->kids[i])) rt_scope_scan(c, s, rt_node_kid(n, i));
 }
 
+// The nonlocal statement naming [name] in [n] (a function's body), not
+// looking into nested scopes; NULL if none. Only places an error message.
+static const rt_node_t *find_declaration(const rt_node_t *n, rt_val_t name) {
+  switch (n->kind) {
+  case RT_N_NONLOCAL:
+    for (size_t i = 0; i < n->n; i++)
+      if (n->kids[i] == name) return n;
+    return NULL;
+  // Nested scopes keep their scope record in their last kid and constants
+  // keep a value: neither holds a statement of this scope.
+  case RT_N_DEF:
+  case RT_N_CLASS:
+  case RT_N_LAMBDA:
+  case RT_N_COMP:
+  case RT_N_CONST: return NULL;
+  default: break;
+  }
+  for (size_t i = 0; i < n->n; i++) {
+    if (n->kids[i] == RT_NULL || !rt_is_ptr(n->kids[i])) continue;
+    const rt_node_t *found = find_declaration(rt_node_kid(n, i), name);
+    if (found) return found;
+  }
+  return NULL;
+}
+
+// SyntaxError for a global or nonlocal declaration of [name] that comes
+// too late or names a parameter, in CPython's words.
+static __attribute__((noreturn)) void declaration_error(rt_parser_t *c, const rt_node_t *n, rt_val_t name,
+                                                        const char *how, const char *what, const char *tail) {
+  char msg[96];
+  size_t len;
+  const char *text = rt_qstr_str(name, &len);
+  snprintf(msg, sizeof msg, "name '%.*s' %s %s%s", (int)(len > 40 ? 40 : len), text, how, what, tail);
+  rt_parse_error_at(c, n, msg);
+}
+
 // Parameters: bound in the function scope; defaults scanned outside.
 static void scan_args(rt_parser_t *c, scope_t *outer, scope_t *inner, rt_node_t *args) {
   for (size_t i = 0; i < args->n; i++) {
@@ -126,9 +163,34 @@ void rt_scope_scan(rt_parser_t *c, scope_t *s, rt_node_t *n) {
   case RT_N_YIELD:
   case RT_N_YIELD_FROM:
     if (s->kind == SC_MODULE || s->kind == SC_CLASS) rt_parse_error_at(c, n, "'yield' outside function");
+    if (n->kind == RT_N_YIELD_FROM && (s->code_flags & RT_CODE_COROUTINE))
+      rt_parse_error_at(c, n, "'yield from' inside async function");
     s->generator = true;
     scan_kids(c, s, n, 0, n->n);
     break;
+  case RT_N_AWAIT: {
+    // A list/set/dict comprehension awaiting inside an async function is a
+    // coroutine itself (compile.c awaits its result); a generator
+    // expression that awaits is an async generator.
+    scope_t *t = s, *outer = s;
+    while (t->kind == SC_COMP && t->node->op != RT_COMP_GEN) {
+      outer = t;
+      t = t->parent;
+    }
+    if (t->kind != SC_COMP && !(t->code_flags & RT_CODE_COROUTINE)) {
+      if (t != s)
+        rt_parse_error_at(c, outer->node, "asynchronous comprehension outside of an asynchronous function");
+      if (t->kind == SC_MODULE || t->kind == SC_CLASS) rt_parse_error_at(c, n, "'await' outside function");
+      rt_parse_error_at(c, n, "'await' outside async function");
+    }
+    for (scope_t *k = s; k != t; k = k->parent) {
+      k->code_flags |= RT_CODE_COROUTINE;
+      k->generator = true;
+    }
+    if (t->kind == SC_COMP) t->code_flags |= RT_CODE_ASYNC_GEN;
+    scan_kids(c, s, n, 0, n->n);
+    break;
+  }
   case RT_N_LAMBDA: {
     scope_t *f = rt_scope_new(s, n, SC_FUNC);
     scan_args(c, s, f, rt_node_kid(n, 0));
@@ -165,7 +227,16 @@ void rt_scope_scan(rt_parser_t *c, scope_t *s, rt_node_t *n) {
     scan_target(c, s, rt_node_kid(n, 0));
     if (n->kids[2]) rt_scope_scan(c, s, rt_node_kid(n, 2));
     break;
+  case RT_N_WITH:
   case RT_N_FOR:
+    if (n->op == 1 && !(s->code_flags & RT_CODE_COROUTINE))
+      rt_parse_error_at(c, n,
+                        n->kind == RT_N_FOR ? "'async for' outside async function"
+                                            : "'async with' outside async function");
+    if (n->kind == RT_N_WITH) {
+      scan_kids(c, s, n, 0, n->n);
+      break;
+    }
     scan_target(c, s, rt_node_kid(n, 0));
     scan_kids(c, s, n, 1, n->n);
     break;
@@ -186,14 +257,14 @@ void rt_scope_scan(rt_parser_t *c, scope_t *s, rt_node_t *n) {
   case RT_N_NONLOCAL:
     for (size_t i = 0; i < n->n; i++) {
       sym_t *y = rt_scope_add(s, n->kids[i]);
-      if (n->kind == RT_N_NONLOCAL) {
-        if (s->kind == SC_MODULE) rt_parse_error_at(c, n, "nonlocal declaration not allowed at module level");
-        if (y->flags & S_PARAM) rt_parse_error_at(c, n, "name is parameter and nonlocal");
-        y->flags |= S_NONLOCAL;
-      } else {
-        if (y->flags & S_PARAM) rt_parse_error_at(c, n, "name is parameter and global");
-        y->flags |= S_GLOBAL;
-      }
+      const char *what = n->kind == RT_N_NONLOCAL ? "nonlocal" : "global";
+      if (n->kind == RT_N_NONLOCAL && s->kind == SC_MODULE)
+        rt_parse_error_at(c, n, "nonlocal declaration not allowed at module level");
+      if (y->flags & S_PARAM) declaration_error(c, n, n->kids[i], "is parameter and", what, "");
+      if (y->flags & S_ASSIGNED)
+        declaration_error(c, n, n->kids[i], "is assigned to before", what, " declaration");
+      if (y->flags & S_USED) declaration_error(c, n, n->kids[i], "is used prior to", what, " declaration");
+      y->flags |= n->kind == RT_N_NONLOCAL ? S_NONLOCAL : S_GLOBAL;
     }
     break;
   case RT_N_IMPORT:
@@ -225,6 +296,7 @@ void rt_scope_scan(rt_parser_t *c, scope_t *s, rt_node_t *n) {
     rt_scope_scan(c, s, rt_node_kid(n, 3)); // decorators
     bind(s, n->kids[0]);
     scope_t *f = rt_scope_new(s, n, SC_FUNC);
+    if (n->op == 1) f->code_flags |= RT_CODE_COROUTINE;
     scan_args(c, s, f, rt_node_kid(n, 1));
     rt_scope_scan(c, f, rt_node_kid(n, 2));
     break;
@@ -282,7 +354,17 @@ void rt_scope_resolve(rt_parser_t *c, scope_t *s) {
         }
       }
       if (!owner) {
-        if (y->flags & S_NONLOCAL) rt_parse_error_at(c, s->node, "no binding for nonlocal found");
+        if (y->flags & S_NONLOCAL) {
+          char msg[80];
+          size_t len;
+          const char *text = rt_qstr_str(name, &len);
+          snprintf(msg, sizeof msg, "no binding for nonlocal '%.*s' found", (int)(len > 40 ? 40 : len), text);
+          const rt_node_t *at = s->node->kind == RT_N_DEF ? find_declaration(rt_node_kid(s->node, 2), name)
+                                : s->node->kind == RT_N_CLASS
+                                    ? find_declaration(rt_node_kid(s->node, 3), name)
+                                    : NULL;
+          rt_parse_error_at(c, at ? at : s->node, msg);
+        }
         continue;
       }
       rt_scope_find(owner, name)->flags |= S_CELL;
@@ -332,6 +414,11 @@ void rt_scope_assign_slots(scope_t *s) {
     if ((y->flags & S_CELL) && rt_scope_is_local(s, y)) s->n_cells++;
   }
   s->n_free = (uint16_t)(k - s->n_locals);
+  // An async def with a yield is an async generator; every async def runs
+  // on the generator machinery.
+  if ((s->code_flags & RT_CODE_COROUTINE) && s->kind == SC_FUNC && s->generator)
+    s->code_flags = (uint16_t)((s->code_flags & ~RT_CODE_COROUTINE) | RT_CODE_ASYNC_GEN);
+  if (s->code_flags & (RT_CODE_COROUTINE | RT_CODE_ASYNC_GEN)) s->generator = true;
   if (s->generator) s->code_flags |= RT_CODE_GENERATOR;
   for (size_t i = 0; i < s->n_kids; i++)
     rt_scope_assign_slots(s->kids[i]);

@@ -29,8 +29,11 @@ typedef struct rt_state {
   size_t gc_collections;
   size_t gc_peak_blocks; // most blocks ever in use at once
   bool gc_busy;
-  bool gc_stress;   // collect before every allocation (tests)
-  void *stack_base; // top of the C stack as seen by the outermost entry
+  bool gc_stress;      // collect before every allocation (tests)
+  bool gc_auto_off;    // gc.disable(): a full heap raises MemoryError without collecting
+  size_t gc_threshold; // gc.threshold(): collect once this many bytes were allocated; 0: off
+  int gc_lock_depth;   // micropython.heap_lock() nesting: no allocation while > 0
+  void *stack_base;    // top of the C stack as seen by the outermost entry
 
   // ---- errors (raise.c) ----
   rt_nlr_t *nlr_top;     // innermost handler
@@ -54,14 +57,27 @@ typedef struct rt_state {
   size_t qstr_table_cap;
 
   // ---- interpreter ----
-  rt_dict_t *builtins;        // the builtins namespace
-  rt_dict_t *main_globals;    // __main__'s namespace
-  rt_dict_t *modules;         // sys.modules
-  rt_frame_t *frame;          // innermost running Python frame
-  rt_frame_t *frame_cache[8]; // freed frames kept for reuse, by size in blocks mod 8 (vm.c)
+  rt_dict_t *builtins;         // the builtins namespace
+  rt_dict_t *main_globals;     // __main__'s namespace
+  rt_dict_t *modules;          // sys.modules
+  rt_frame_t *frame;           // innermost running Python frame
+  rt_frame_t *frame_cache[16]; // freed frames kept for reuse: lists by size in blocks mod 16 (vm.c)
+  // Methods of classes found by LOAD_METHOD, by (class, name) hash (vm.c);
+  // an entry counts only while its version equals class_version, which
+  // every class creation and class attribute store bumps.
+  struct {
+    const void *cls;
+    rt_val_t name, value;
+    uint32_t version;
+  } method_cache[16];
+  uint32_t class_version;
   rt_val_t sys_module;
-  uint32_t rng;   // random module state
-  int rl_last_nl; // readline: the newline byte that ended the last line
+  uint32_t rng;         // random module state
+  int rl_last_nl;       // readline: the newline byte that ended the last line
+  void *vfs;            // mounted filesystems and the current directory (fs_vfs.c)
+  rt_val_t rl_history;  // readline: a list of recent lines, newest first (readline.c)
+  rt_val_t sched_queue; // micropython.schedule: a list of (function, argument) to call
+  int opt_level;        // micropython.opt_level(): kept and reported only
 } rt_state_t;
 
 extern rt_state_t *rt_state;

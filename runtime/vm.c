@@ -20,6 +20,7 @@
 #include "builtins.h"
 #include "gc.h"
 #include "hal.h"
+#include "obj_coro.h"
 #include "obj_dict.h"
 #include "obj_exc.h"
 #include "obj_float.h"
@@ -54,17 +55,19 @@ const signed char rt_vm_op_effects[] = {
 // ---- frames ----
 
 // Allocates a frame for [code]; it counts towards the depth only once
-// activated. Recently freed frames of the same size are reused (most calls
-// return before the next one), which spares the allocator; a cached frame
-// is all zero, so it pins nothing for the collector.
+// activated. Freed frames wait in lists by size (linked through ->back)
+// for reuse, which spares the allocator in deep recursion; a cached frame
+// is zero apart from its link and size, and each collection drops the
+// lists, so the cache never holds memory a program needs.
 static rt_frame_t *frame_new(rt_code_t *code, rt_dict_t *globals, rt_val_t func) {
   size_t nslots = (size_t)code->n_locals + code->n_free;
   size_t size = sizeof(rt_frame_t) + (nslots + code->stack_size) * sizeof(rt_val_t) +
                 code->max_blocks * sizeof(rt_block_t);
   size_t nb = (size + RT_GC_BLOCK - 1) / RT_GC_BLOCK;
-  rt_frame_t **slot = &rt_state->frame_cache[nb & 7], *f = *slot;
+  rt_frame_t **slot = &rt_state->frame_cache[nb & 15], *f = *slot;
   if (f && f->blocks_used == nb) {
-    *slot = NULL;
+    *slot = f->back;
+    f->back = NULL;
   } else {
     f = rt_gc_alloc(size, 0);
     f->blocks_used = nb > 0xffff ? 0 : (uint16_t)nb;
@@ -92,10 +95,11 @@ static void frame_pop(rt_frame_t *f) {
   rt_state->depth--;
   if (f->is_gen) return;
   size_t nb = f->blocks_used;
-  rt_frame_t **slot = &rt_state->frame_cache[nb & 7];
-  if (nb && !*slot) {
+  rt_frame_t **slot = &rt_state->frame_cache[nb & 15];
+  if (nb && (!*slot || (*slot)->blocks_used == nb)) {
     memset(f, 0, nb * RT_GC_BLOCK);
     f->blocks_used = (uint16_t)nb;
+    f->back = *slot;
     *slot = f;
   } else {
     rt_gc_free(f);
@@ -134,6 +138,30 @@ static __attribute__((noreturn)) void missing(rt_func_t *fn, rt_frame_t *f, size
   rt_raise(rt_exc_new1(&rt_exc_TypeError, rt_print_buffer_str(&p)));
 }
 
+// Reports [n] positional arguments to [fn], which takes fewer, in
+// CPython's words (keyword-only arguments given by name are counted).
+static __attribute__((noreturn)) void too_many(rt_func_t *fn, size_t n, const rt_kw_t *kw) {
+  rt_code_t *code = fn->code;
+  size_t na = code->n_args, nd = fn->defaults ? rt_tuple_len(fn->defaults) : 0, k = 0;
+  for (size_t i = 0; kw && i < kw->n; i++)
+    for (size_t j = na; j < (size_t)na + code->n_kwonly; j++)
+      k += code->local_names[j] == kw->names[i];
+  rt_vstr_t v;
+  rt_printer_t p;
+  rt_print_buffer(&p, &v);
+  rt_print_format(&p, "%q() takes ", fn->name);
+  if (nd)
+    rt_print_format(&p, "from %z to %z positional arguments", na - nd, na);
+  else
+    rt_print_format(&p, "%z positional argument%s", na, na == 1 ? "" : "s");
+  if (k)
+    rt_print_format(&p, " but %z positional argument%s (and %z keyword-only argument%s) were given", n,
+                    n == 1 ? "" : "s", k, k == 1 ? "" : "s");
+  else
+    rt_print_format(&p, " but %z %s given", n, n == 1 ? "was" : "were");
+  rt_raise(rt_exc_new1(&rt_exc_TypeError, rt_print_buffer_str(&p)));
+}
+
 // Fills the parameters, cells and free variables of new frame [f].
 static void bind_args(rt_frame_t *f, rt_func_t *fn, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   rt_code_t *code = fn->code;
@@ -146,13 +174,7 @@ static void bind_args(rt_frame_t *f, rt_func_t *fn, size_t n, const rt_val_t *ar
     size_t take = n < na ? n : na;
     if (take) rt_memcpy(s, args, take * sizeof(rt_val_t));
     if (n > na) {
-      if (!(code->flags & RT_CODE_VARARGS)) {
-        size_t nd = fn->defaults ? rt_tuple_len(fn->defaults) : 0;
-        if (nd)
-          arg_error(fn, RT_MSG("takes from %z to %z positional arguments but %z were given"), na - nd, na, n);
-        arg_error(fn, RT_MSG("takes %z positional argument%s but %z %s given"), na, na == 1 ? "" : "s", n,
-                  n == 1 ? "was" : "were");
-      }
+      if (!(code->flags & RT_CODE_VARARGS)) too_many(fn, n, kw);
       s[vi] = rt_tuple_new(n - na, args + na);
     } else if (code->flags & RT_CODE_VARARGS) {
       s[vi] = rt_tuple_new(0, NULL);
@@ -197,9 +219,22 @@ static void bind_args(rt_frame_t *f, rt_func_t *fn, size_t n, const rt_val_t *ar
 
 // ---- helpers used by the dispatch loop ----
 
+// Every RT_POLL_INTERVAL instructions: lets the port run, and zeroes the
+// C stack below the dispatch loop, where builtins that returned left
+// pointers (an iterator over a big list) that the conservative collector
+// would otherwise take for live.
+static __attribute__((noinline)) void scrub_below(void) {
+  char area[1024];
+  memset(area, 0, sizeof area);
+  __asm__ volatile("" : : "r"(area) : "memory"); // keeps the stores
+}
+
 static void poll(void) {
   rt_state->poll_countdown = RT_POLL_INTERVAL;
   hal_poll();
+  // Only near the entry point: deep in C recursion the chip's 8 KiB stack
+  // has no kilobyte to spare.
+  if (rt_state->c_depth <= 2) scrub_below();
 }
 
 static __attribute__((noreturn)) void raise_interrupt(void) {
@@ -242,6 +277,9 @@ static rt_val_t *unpack(rt_val_t *sp, rt_val_t seq, size_t before, size_t after,
   if (rt_is_obj(seq, &rt_tuple_type) || rt_is_obj(seq, &rt_list_type)) {
     n = rt_obj_get_items(seq, &items);
   } else {
+    const rt_type_t *t = rt_typeof(seq);
+    if (!t->getiter && !t->iternext)
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("cannot unpack non-iterable %t object"), seq);
     if (!star) {
       // Collect at most before+1 items so that infinite iterators fail fast.
       rt_val_t it = rt_obj_getiter(seq), v;
@@ -300,21 +338,37 @@ static rt_val_t format_field(rt_val_t v, unsigned flags, rt_val_t spec) {
   return rt_format_value(v, spec ? spec : RT_QV(_empty));
 }
 
-// it.send(v) for a non-generator delegate of "yield from": the next value,
-// or RT_NULL with *ret set when it raised StopIteration.
-static rt_val_t send_to(rt_val_t it, rt_val_t v, rt_val_t *ret) {
-  rt_val_t m[2];
-  rt_obj_load_method(it, RT_QV(send), m);
-  rt_nlr_t nlr;
-  rt_nlr_push(&nlr);
-  if (setjmp(nlr.jb) == 0) {
-    rt_val_t r = rt_obj_call_method(m, 1, &v);
-    rt_nlr_pop(&nlr);
-    return r;
-  }
-  if (!rt_obj_isinstance(nlr.exc, &rt_exc_StopIteration)) rt_raise(nlr.exc);
-  *ret = rt_exc_first_arg(nlr.exc);
-  return RT_NULL;
+// True for a class made by a class statement whose instances are plain
+// objects with a dict and which has no attribute hooks (property,
+// __setattr__, __getattribute__) anywhere in its MRO.
+static inline bool plain_class(const rt_type_t *t) {
+  return (t->flags & (RT_TYPE_USER | RT_TYPE_DESCR | RT_TYPE_EXC)) == RT_TYPE_USER &&
+         ((const rt_class_t *)t)->native == &rt_object_type;
+}
+
+// The attribute dict of an instance of a plain class (made if missing),
+// or NULL for any other value.
+static inline rt_dict_t *plain_instance_dict(rt_val_t o) {
+  if (!rt_is_ptr(o) || !plain_class(rt_ptr(o)->type)) return NULL;
+  rt_instance_t *in = (rt_instance_t *)o;
+  if (!in->dict) in->dict = rt_dict_new(0);
+  return in->dict;
+}
+
+// The Python function [name] of class [t] (found along its MRO), through
+// the method cache; RT_NULL when it is something else or absent.
+static rt_val_t cached_method(const rt_type_t *t, rt_val_t name) {
+  size_t i = (((uintptr_t)t >> 4) ^ (name >> 3)) & 15;
+  if (rt_state->method_cache[i].cls == t && rt_state->method_cache[i].name == name &&
+      rt_state->method_cache[i].version == rt_state->class_version)
+    return rt_state->method_cache[i].value;
+  rt_val_t m = rt_type_lookup(t, name);
+  if (!m || !rt_is_obj(m, &rt_func_type)) return RT_NULL;
+  rt_state->method_cache[i].cls = t;
+  rt_state->method_cache[i].name = name;
+  rt_state->method_cache[i].value = m;
+  rt_state->method_cache[i].version = rt_state->class_version;
+  return m;
 }
 
 // ---- the dispatch loop ----
@@ -362,7 +416,21 @@ static rt_val_t dispatch(rt_frame_t *entry) {
   if (f->pending) {
     rt_val_t e = f->pending;
     f->pending = RT_NULL;
-    rt_raise(e);
+    if (*ip != RT_OP_YIELD_FROM) rt_raise(e);
+    // Thrown while delegating (yield from / await): the delegate gets the
+    // exception first (PEP 380). Drop the None the resume pushed.
+    sp--;
+    f->last_ip = ip;
+    rt_val_t ret = RT_NONE, r = rt_coro_delegate(TOP(), RT_NONE, e, &ret);
+    if (r) {
+      f->sp = sp;
+      f->yielded = 2;
+      rt_state->frame = f->back;
+      rt_state->depth--;
+      return r;
+    }
+    TOP() = ret;
+    ip++;
   }
   DISPATCH();
 
@@ -371,7 +439,7 @@ L_SETUP_ANNOTATIONS:
 L_COPY_FREE_VARS:
   DISPATCH();
 L_POP_TOP:
-  sp--;
+  *--sp = RT_NULL; // a dropped result must not stay visible to the collector
   DISPATCH();
 L_ROT_TWO : {
   rt_val_t t = sp[-1];
@@ -481,23 +549,67 @@ L_YIELD_VALUE : {
 }
 L_YIELD_FROM : {
   rt_val_t v = POP(), it = TOP(), r, ret = RT_NONE;
-  if (rt_is_obj(it, &rt_gen_type)) {
+  if (rt_is_obj(it, &rt_gen_type))
     r = rt_gen_send(it, v, &ret);
-  } else if (v == RT_NONE) {
-    r = rt_obj_iternext(it);
-  } else {
-    r = send_to(it, v, &ret);
-  }
+  else
+    r = rt_coro_delegate(it, v, RT_NULL, &ret);
   if (r) {
-    // Suspend so that resuming re-executes YIELD_FROM with the sent value.
+    // Suspend so that resuming re-executes YIELD_FROM with the sent value;
+    // yielded 2 tells a delegate's value from the frame's own yield.
     f->ip = ip - 1;
     f->sp = sp;
-    f->yielded = 1;
+    f->yielded = 2;
     rt_state->frame = f->back;
     rt_state->depth--;
     return r;
   }
   TOP() = ret;
+  DISPATCH();
+}
+L_GET_AWAITABLE:
+  SAVE();
+  TOP() = rt_coro_get_awaitable(TOP());
+  DISPATCH();
+L_GET_AITER:
+  SAVE();
+  TOP() = rt_coro_aiter(TOP());
+  DISPATCH();
+L_GET_ANEXT : {
+  SAVE();
+  rt_val_t a = rt_coro_anext(TOP());
+  PUSH(a);
+  DISPATCH();
+}
+L_END_ASYNC_FOR : {
+  rt_val_t e = POP();
+  if (!rt_obj_isinstance(e, &rt_exc_StopAsyncIteration)) {
+    SAVE();
+    rt_state->reraise = true;
+    rt_raise(e);
+  }
+  // As POP_EXCEPT, then drop the iterator below the handler's values.
+  rt_block_t *b = &f->blocks[--f->n_blocks];
+  rt_val_t prev = base[b->level - 1];
+  sp = base + b->level - 2;
+  rt_state->cur_exc = prev == RT_NONE ? RT_NULL : prev;
+  DISPATCH();
+}
+L_BEFORE_ASYNC_WITH : {
+  SAVE();
+  rt_val_t aexit, a = rt_coro_aenter(TOP(), &aexit);
+  TOP() = aexit;
+  PUSH(a);
+  DISPATCH();
+}
+L_ASYNC_WITH_EXIT:
+  SAVE();
+  TOP() = rt_coro_aexit(TOP(), RT_NULL);
+  DISPATCH();
+L_ASYNC_WITH_EXCEPT : {
+  rt_val_t e = TOP(), ex = sp[-3];
+  SAVE();
+  rt_val_t a = rt_coro_aexit(ex, e);
+  PUSH(a);
   DISPATCH();
 }
 L_GET_YIELD_FROM_ITER : {
@@ -687,6 +799,25 @@ L_STORE_ATTR : {
   arg = FETCH_ARG();
   rt_val_t o = sp[-1], v = sp[-2];
   sp -= 2;
+  rt_dict_t *d = plain_instance_dict(o);
+  if (d) {
+    // Replacing an existing attribute: the inline cache holds its entry.
+    uint16_t hint = (uint16_t)(ip[0] | (ip[1] << 8));
+    rt_val_t name = code->names[arg];
+    if (hint < d->fill && d->entries[hint].key == name) {
+      d->entries[hint].value = v;
+      ip += 2;
+      DISPATCH();
+    }
+    rt_dict_set(d, name, v);
+    if (rt_dict_get_hint(d, name, &hint)) {
+      ((uint8_t *)ip)[0] = (uint8_t)hint;
+      ((uint8_t *)ip)[1] = (uint8_t)(hint >> 8);
+    }
+    ip += 2;
+    DISPATCH();
+  }
+  ip += 2;
   rt_obj_setattr(o, code->names[arg], v);
   DISPATCH();
 }
@@ -697,6 +828,24 @@ L_DELETE_ATTR:
 L_LOAD_METHOD : {
   arg = FETCH_ARG();
   ip += 2;
+  {
+    // A method of a plain class not shadowed by the instance dict: through
+    // the method cache.
+    rt_val_t o = TOP();
+    if (rt_is_ptr(o) && plain_class(rt_ptr(o)->type)) {
+      rt_dict_t *d = ((rt_instance_t *)o)->dict;
+      rt_val_t name = code->names[arg];
+      if (!d || !d->used || !rt_dict_get(d, name)) {
+        rt_val_t m = cached_method(rt_ptr(o)->type, name);
+        if (m) {
+          sp[-1] = m;
+          sp[0] = o;
+          sp++;
+          DISPATCH();
+        }
+      }
+    }
+  }
   // Written straight into the value stack (no C temporaries that would
   // keep the object alive for the conservative collector).
   rt_obj_load_method(TOP(), code->names[arg], sp - 1);
@@ -824,6 +973,9 @@ L_LOAD_METHOD : {
     }
     {
       rt_val_t r = rt_obj_call(callee, cn, cargs, kw);
+      // Arguments left above the stack top would pin garbage (see FOR_ITER).
+      while (sp > result_slot + 1)
+        *--sp = RT_NULL;
       sp = result_slot;
       PUSH(r);
     }
@@ -1024,14 +1176,24 @@ L_BINARY_OP : {
     case RT_BINARY_XOR: TOP() = rt_small(x ^ y); DISPATCH();
     default: break;
     }
-  } else if (rt_is_obj(a, &rt_float_type) && rt_is_obj(b, &rt_float_type)) {
-    double x = rt_float_get(a), y = rt_float_get(b);
+  } else if ((rt_is_obj(a, &rt_float_type) && (rt_is_obj(b, &rt_float_type) || rt_is_small(b))) ||
+             (rt_is_small(a) && rt_is_obj(b, &rt_float_type))) {
+    // A float with a float or a small int (exact as a double up to 2**53;
+    // beyond that the int is rounded as CPython's float(int) would).
+    double x = rt_is_small(a) ? (double)rt_small_get(a) : rt_float_get(a);
+    double y = rt_is_small(b) ? (double)rt_small_get(b) : rt_float_get(b);
     unsigned op =
         arg > RT_BINARY_INPLACE_FIRST && arg < RT_BINARY_LT ? arg - RT_BINARY_INPLACE_FIRST - 1 : arg;
     switch (op) {
     case RT_BINARY_ADD: TOP() = rt_float_new(x + y); DISPATCH();
     case RT_BINARY_SUB: TOP() = rt_float_new(x - y); DISPATCH();
     case RT_BINARY_MUL: TOP() = rt_float_new(x * y); DISPATCH();
+    case RT_BINARY_TRUEDIV:
+      if (y != 0) {
+        TOP() = rt_float_new(x / y);
+        DISPATCH();
+      }
+      break;
     default: break;
     }
   }
@@ -1054,6 +1216,24 @@ L_COMPARE_OP : {
     }
     TOP() = rt_bool(r);
     DISPATCH();
+  }
+  if (rt_is_obj(a, &rt_float_type) && (rt_is_obj(b, &rt_float_type) || rt_is_small(b))) {
+    double x = rt_float_get(a), y = rt_is_small(b) ? (double)rt_small_get(b) : rt_float_get(b);
+    bool r;
+    switch (arg) {
+    case RT_BINARY_LT: r = x < y; break;
+    case RT_BINARY_LE: r = x <= y; break;
+    case RT_BINARY_GT: r = x > y; break;
+    case RT_BINARY_GE: r = x >= y; break;
+    case RT_BINARY_EQ: r = x == y; break;
+    default: r = x != y; break;
+    }
+    // Small ints beyond 2**53 do not convert exactly: leave them to the
+    // exact comparison.
+    if (!rt_is_small(b) || rt_small_fits_double(b)) {
+      TOP() = rt_bool(r);
+      DISPATCH();
+    }
   }
   if (arg == RT_BINARY_EQ && rt_is_str(a) && rt_is_str(b))
     TOP() = rt_bool(rt_str_eq(a, b));
@@ -1113,7 +1293,7 @@ L_FOR_ITER : {
   if (t == &rt_range_iter_type) {
     rt_range_iter_t *r = (rt_range_iter_t *)it;
     if (r->step > 0 ? r->cur < r->stop : r->cur > r->stop) {
-      v = rt_small(r->cur);
+      v = rt_range_value(r->cur);
       r->cur += r->step;
       PUSH(v);
       DISPATCH();
@@ -1130,7 +1310,9 @@ L_FOR_ITER : {
   if (v) {
     PUSH(v);
   } else {
-    sp--;
+    // Clear the slot: the collector scans whole frames, and a stale
+    // iterator would keep its container alive after the loop.
+    *--sp = RT_NULL;
     ip = code->bytecode + arg;
   }
   DISPATCH();
@@ -1155,6 +1337,16 @@ L_SETUP_WITH : {
   PUSH(ex);
   SAVE();
   rt_val_t r = rt_obj_call_method(enter, 0, NULL);
+  rt_block_t *b = &f->blocks[f->n_blocks++];
+  b->kind = RT_BLOCK_EXCEPT;
+  b->handler = (uint16_t)arg;
+  b->level = (uint16_t)(sp - base);
+  PUSH(r);
+  DISPATCH();
+}
+L_SETUP_ASYNC_WITH : {
+  arg = FETCH_ARG();
+  rt_val_t r = POP();
   rt_block_t *b = &f->blocks[f->n_blocks++];
   b->kind = RT_BLOCK_EXCEPT;
   b->handler = (uint16_t)arg;
@@ -1296,6 +1488,14 @@ rt_val_t rt_vm_call(rt_val_t func, size_t n, const rt_val_t *args, const rt_kw_t
 rt_val_t rt_vm_run_module(rt_code_t *code, rt_dict_t *globals) {
   rt_frame_t *f = frame_new(code, globals, RT_NULL);
   f->entry = 1;
+  frame_push(f);
+  return execute(f);
+}
+
+rt_val_t rt_vm_run_code(rt_code_t *code, rt_dict_t *globals, rt_dict_t *locals) {
+  rt_frame_t *f = frame_new(code, globals, RT_NULL);
+  f->entry = 1;
+  f->locals = locals == globals ? NULL : locals;
   frame_push(f);
   return execute(f);
 }

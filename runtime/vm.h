@@ -24,7 +24,8 @@ extern const char *const rt_vm_op_names[];
 extern const signed char rt_vm_op_effects[];
 // True for the opcodes followed by a 2-byte inline cache.
 static inline bool rt_vm_op_has_cache(int op) {
-  return op == RT_OP_LOAD_GLOBAL || op == RT_OP_LOAD_ATTR || op == RT_OP_LOAD_METHOD;
+  return op == RT_OP_LOAD_GLOBAL || op == RT_OP_LOAD_ATTR || op == RT_OP_LOAD_METHOD ||
+         op == RT_OP_STORE_ATTR;
 }
 
 // A runtime try block: handler offset and value-stack level.
@@ -60,6 +61,9 @@ struct rt_frame {
 rt_val_t rt_vm_call(rt_val_t f, size_t n, const rt_val_t *args, const rt_kw_t *kw);
 // Runs module code [code] with [globals] as both namespaces. Raises.
 rt_val_t rt_vm_run_module(rt_code_t *code, rt_dict_t *globals);
+// Runs module-level [code] (compiled with RT_COMPILE_NAMES) with its own
+// [locals] mapping (exec/eval with two namespaces). Raises.
+rt_val_t rt_vm_run_code(rt_code_t *code, rt_dict_t *globals, rt_dict_t *locals);
 // Runs class body function [f] with [ns] as its locals; returns what the
 // body returns (the __class__ cell or None).
 rt_val_t rt_vm_run_class_body(rt_val_t f, rt_dict_t *ns);

@@ -10,6 +10,8 @@ packages=(
   libserialport-dev libcurl4-openssl-dev check libjansson-dev
   gcc-xtensa-lx106 binutils-xtensa-lx106 picolibc-xtensa-lx106-elf
   qemu-system-misc python3 tmux
+  clang libclang-rt-dev
+  mosquitto
 )
 
 missing=()

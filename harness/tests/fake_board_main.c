@@ -6,6 +6,7 @@
 //
 //   rig_fake_board [--paste N] [--window N] [--drop-first-ctrl-c]
 //                  [--garbage] [--silent] [--pidfile FILE] [--port 0 | --pty]
+//                  [--profile NAME] [--wifi NAME]  (vboard's; ignored)
 //
 // --pty: serve on a pseudo-terminal, printing "pty: /dev/pts/N" first, so
 // that the serial: transport can be tried without hardware.
@@ -39,6 +40,8 @@ int main(int argc, char **argv) {
       tcp = 1, i++;
     else if (!strcmp(a, "--pty"))
       pty = 1;
+    else if ((!strcmp(a, "--profile") || !strcmp(a, "--wifi")) && i + 1 < argc)
+      i++; // vboard's, taken (and ignored) so that the rig's vboard arguments can be tested
     else if (!strcmp(a, "--pidfile") && i + 1 < argc) {
       FILE *f = fopen(argv[++i], "w");
       if (f) fprintf(f, "%ld\n", (long)getpid()), fclose(f);

@@ -10,3 +10,11 @@ add_executable(test_rig_flash ${CMAKE_CURRENT_LIST_DIR}/test_flash.c)
 target_link_libraries(test_rig_flash PRIVATE PkgConfig::CHECK PkgConfig::JANSSON)
 add_test(NAME rig_flash COMMAND test_rig_flash $<TARGET_FILE:rig> $<TARGET_FILE:vboard>)
 set_tests_properties(rig_flash PROPERTIES LABELS unit TIMEOUT 300)
+
+# rig validate's firmware checks (module card items) against vboard profiles and faults.
+add_executable(test_rig_validate ${CMAKE_CURRENT_LIST_DIR}/test_validate.c)
+target_link_libraries(test_rig_validate PRIVATE PkgConfig::CHECK PkgConfig::JANSSON)
+target_compile_definitions(test_rig_validate PRIVATE
+  MODULE_CARD_SCHEMA="${PROJECT_SOURCE_DIR}/reports/module-card.schema.json")
+add_test(NAME rig_validate COMMAND test_rig_validate $<TARGET_FILE:rig> $<TARGET_FILE:vboard>)
+set_tests_properties(rig_validate PROPERTIES LABELS unit TIMEOUT 300)

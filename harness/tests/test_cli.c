@@ -6,6 +6,8 @@
 // (exit 130, report aborted, the started board process gone).
 //
 // usage: test_rig_cli RIG FAKE_BOARD
+#include "support.h"
+
 #include <check.h>
 #include <errno.h>
 #include <jansson.h>
@@ -19,81 +21,41 @@
 #include <unistd.h>
 
 static const char *rig, *fake;
-static char root[64], tests[128], runs[128];
+static char root[64], tests[128], runs[128], logfile[160];
 static char out[1 << 16];
 
-static void put(const char *name, const char *src, const char *exp) {
-  char p[256];
-  snprintf(p, sizeof p, "%s/%s", tests, name);
-  FILE *f = fopen(p, "w");
-  fputs(src, f);
-  fclose(f);
-  if (!exp) return;
-  snprintf(p, sizeof p, "%s/%s.exp", tests, name);
-  f = fopen(p, "w");
-  fputs(exp, f);
-  fclose(f);
-}
-
 static void setup(void) {
-  snprintf(root, sizeof root, "/tmp/rig-cli-XXXXXX");
-  ck_assert_ptr_nonnull(mkdtemp(root));
-  snprintf(tests, sizeof tests, "%s/conformance", root);
-  mkdir(tests, 0777);
-  snprintf(tests, sizeof tests, "%s/conformance/cli", root);
-  mkdir(tests, 0777);
+  support_scratch_dir(root, sizeof root, "cli");
+  support_make_dirs(tests, sizeof tests, root, "conformance/cli");
   snprintf(runs, sizeof runs, "%s/runs", root);
-  put("ok.py", "print('fine')\n", "fine\n");
-  put("wrong.py", "print('1 + 1 = 2')\n", "1 + 1 = 3\n");
-  put("hang.py", "print('started')\n#hang\n", "started\n");
-  put("noexp.py", "print(1)\n", NULL);
+  snprintf(logfile, sizeof logfile, "%s/out.txt", root);
+  support_put_test(tests, "ok.py", "print('fine')\n", "fine\n");
+  support_put_test(tests, "wrong.py", "print('1 + 1 = 2')\n", "1 + 1 = 3\n");
+  support_put_test(tests, "hang.py", "print('started')\n#hang\n", "started\n");
+  support_put_test(tests, "noexp.py", "print(1)\n", NULL);
   // A board that drops the connection (and its process dies) mid-test.
-  snprintf(tests, sizeof tests, "%s/conformance/a_drop", root);
-  mkdir(tests, 0777);
-  put("dropped.py", "print('bye')\n#disconnect\n", "bye\n");
-  snprintf(tests, sizeof tests, "%s/conformance/cli", root);
+  char drop[128];
+  support_make_dirs(drop, sizeof drop, root, "conformance/a_drop");
+  support_put_test(drop, "dropped.py", "print('bye')\n#disconnect\n", "bye\n");
 }
 
 static void teardown(void) {
-  char cmd[128];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-  ck_assert_int_eq(system(cmd), 0);
+  support_remove_tree(root);
 }
 
 // Starts rig with [args] (NULL-terminated, without argv[0]); stdout and
 // stderr go to a file read back by finish().
 static pid_t start(const char *const *args) {
-  char log[160];
-  snprintf(log, sizeof log, "%s/out.txt", root);
-  pid_t pid = fork();
-  ck_assert_int_ge(pid, 0);
-  if (pid == 0) {
-    FILE *f = freopen(log, "w", stdout);
-    if (!f) _exit(99);
-    dup2(1, 2);
-    const char *argv[32];
-    int n = 0;
-    argv[n++] = rig;
-    for (; args[n - 1] && n < 31; n++)
-      argv[n] = args[n - 1];
-    argv[n] = NULL;
-    execv(rig, (char *const *)argv);
-    _exit(98);
-  }
-  return pid;
+  return support_spawn(rig, args, NULL, logfile);
 }
 
+// Waits for rig: its exit status (it must not die by a signal); its output
+// into [out].
 static int finish(pid_t pid) {
-  int ws;
-  ck_assert_int_eq(waitpid(pid, &ws, 0), pid);
-  char log[160];
-  snprintf(log, sizeof log, "%s/out.txt", root);
-  FILE *f = fopen(log, "r");
-  size_t n = f ? fread(out, 1, sizeof out - 1, f) : 0;
-  out[n] = '\0';
-  if (f) fclose(f);
-  ck_assert_msg(WIFEXITED(ws), "rig died by signal %d", WIFSIGNALED(ws) ? WTERMSIG(ws) : 0);
-  return WEXITSTATUS(ws);
+  int code = support_wait(pid);
+  snprintf(out, sizeof out, "%s", support_slurp(logfile));
+  ck_assert_msg(code >= 0, "rig died by signal %d", -code);
+  return code;
 }
 
 #define RIG(...) finish(start((const char *const[]){__VA_ARGS__, NULL}))
@@ -101,10 +63,7 @@ static int finish(pid_t pid) {
 static json_t *latest_report(void) {
   char p[200];
   snprintf(p, sizeof p, "%s/latest/report.json", runs);
-  json_error_t je;
-  json_t *doc = json_load_file(p, 0, &je);
-  ck_assert_msg(doc != NULL, "%s: %s", p, je.text);
-  return doc;
+  return support_load_json(p);
 }
 
 static int check_latest(void) {
@@ -245,11 +204,8 @@ START_TEST(serial_target_on_a_pty) {
     _exit(98);
   }
   close(fds[1]);
-  char line[128] = "";
-  size_t n = 0;
-  while (n + 1 < sizeof line && read(fds[0], line + n, 1) == 1 && line[n] != '\n')
-    n++;
-  line[n] = '\0';
+  char line[128];
+  support_read_line(fds[0], line, sizeof line);
   close(fds[0]);
   ck_assert_msg(!strncmp(line, "pty: ", 5), "fake board said '%s'", line);
   char target[160];
@@ -261,6 +217,91 @@ START_TEST(serial_target_on_a_pty) {
   ck_assert_ptr_nonnull(strstr(out, "PASS cli/ok.py"));
   ck_assert_ptr_nonnull(strstr(out, "FAIL cli/wrong.py"));
   ck_assert_int_eq(check_latest(), 0);
+}
+END_TEST
+
+// `# requires:` on a single `rig run`: --capabilities declares what the
+// board has; a vboard target declares what farm_capabilities() would for
+// the same board (module from --profile, fs from its flash size,
+// wifi-virtual unless --wifi). A test needing what was not declared skips
+// (the negative controls).
+START_TEST(run_declares_capabilities) {
+  char caps[128], target[512];
+  support_make_dirs(caps, sizeof caps, root, "conformance/caps");
+  support_put_test(caps, "a_fs.py", "# requires: fs\nprint('fine')\n", "fine\n");
+  support_put_test(caps, "b_generic.py", "# requires: module:generic, fs, wifi-virtual\nprint('fine')\n",
+                   "fine\n");
+  support_put_test(caps, "c_512k.py", "# requires: module:esp01-512k\nprint('fine')\n", "fine\n");
+  support_put_test(caps, "d_wifi.py", "# requires: wifi-virtual\nprint('fine')\n", "fine\n");
+  support_put_test(caps, "e_eeprom.py", "# requires: fixture:i2c-eeprom\nprint('fine')\n", "fine\n");
+
+  // Not a vboard: nothing but what --capabilities says.
+  snprintf(target, sizeof target, "exec:%s --paste 1", fake);
+  ck_assert_int_eq(RIG("run", "--target", target, "--report-dir", runs, caps), 0);
+  ck_assert_ptr_nonnull(strstr(out, "SKIP caps/a_fs.py 0 ms (requires fs)"));
+  ck_assert_ptr_nonnull(strstr(out, "SKIP caps/e_eeprom.py"));
+  ck_assert_ptr_null(strstr(out, "PASS caps/"));
+  ck_assert_int_eq(
+      RIG("run", "--target", target, "--report-dir", runs, "--capabilities", "fs,fixture:i2c-eeprom", caps),
+      0);
+  ck_assert_ptr_nonnull(strstr(out, "PASS caps/a_fs.py"));
+  ck_assert_ptr_nonnull(strstr(out, "PASS caps/e_eeprom.py"));
+  ck_assert_ptr_nonnull(strstr(out, "SKIP caps/b_generic.py 0 ms (requires module:generic, wifi-virtual)"));
+  ck_assert_ptr_nonnull(strstr(out, "SKIP caps/d_wifi.py"));
+  ck_assert_int_eq(check_latest(), 0);
+
+  // A vboard without --profile is vboard's generic 4 MB module.
+  snprintf(target, sizeof target, "vboard:%s", fake);
+  ck_assert_int_eq(RIG("run", "--target", target, "--report-dir", runs, caps), 0);
+  ck_assert_ptr_nonnull(strstr(out, "PASS caps/a_fs.py"));
+  ck_assert_ptr_nonnull(strstr(out, "PASS caps/b_generic.py"));
+  ck_assert_ptr_nonnull(strstr(out, "PASS caps/d_wifi.py"));
+  ck_assert_ptr_nonnull(strstr(out, "SKIP caps/c_512k.py"));
+  ck_assert_ptr_nonnull(strstr(out, "SKIP caps/e_eeprom.py"));
+
+  // An ESP-01 512K has no room for a filesystem; --wifi takes the virtual
+  // access points away; --capabilities adds to what the vboard declares.
+  ck_assert_int_eq(RIG("run", "--target", target, "--report-dir", runs, "--vboard-arg", "--profile",
+                       "--vboard-arg", "esp01-512k", "--vboard-arg", "--wifi", "--vboard-arg", "home",
+                       "--capabilities", "fixture:i2c-eeprom", caps),
+                   0);
+  ck_assert_ptr_nonnull(strstr(out, "PASS caps/c_512k.py"));
+  ck_assert_ptr_nonnull(strstr(out, "PASS caps/e_eeprom.py"));
+  ck_assert_ptr_nonnull(strstr(out, "SKIP caps/a_fs.py"));
+  ck_assert_ptr_nonnull(strstr(out, "SKIP caps/b_generic.py"));
+  ck_assert_ptr_nonnull(strstr(out, "SKIP caps/d_wifi.py"));
+  json_t *doc = latest_report();
+  ck_assert_str_eq(json_string_value(json_object_get(support_test_by_id(doc, "caps/a_fs.py"), "reason")),
+                   "requires fs");
+  json_decref(doc);
+}
+END_TEST
+
+// A farm run prints plain log lines when its output is not a terminal
+// (every result, "OUTCOME BOARD ID ..."), and on a terminal a redrawn
+// progress line with only the non-passes as lines.
+START_TEST(progress_line_on_a_terminal_only) {
+  char farm[200];
+  snprintf(farm, sizeof farm, "%s/farm.json", root);
+  FILE *f = fopen(farm, "w");
+  ck_assert_ptr_nonnull(f);
+  fprintf(f,
+          "{\"farm\": \"cli\", \"boards\": [{\"name\": \"fb\", \"connect\": \"vboard:%s\", \"module\": "
+          "\"generic\"}]}\n",
+          fake);
+  fclose(f);
+  ck_assert_int_eq(RIG("farm", "run", "--farm", farm, "--report-dir", runs, "--filter", "o", tests), 1);
+  ck_assert_ptr_nonnull(strstr(out, "PASS fb cli/ok.py"));
+  ck_assert_ptr_nonnull(strstr(out, "FAIL fb cli/wrong.py"));
+  ck_assert_ptr_null(strstr(out, "\033[K"));
+
+  static char tty[1 << 16];
+  const char *args[] = {"farm", "run", "--farm", farm, "--report-dir", runs, "--filter", "o", tests, NULL};
+  ck_assert_int_eq(support_run_on_pty(rig, args, NULL, tty, sizeof tty), 1);
+  ck_assert_msg(strstr(tty, "\r\033[K[farm cli] boards ") != NULL, "no progress line:\n%s", tty);
+  ck_assert_ptr_nonnull(strstr(tty, "| tests "));
+  ck_assert_ptr_nonnull(strstr(tty, "FAIL fb cli/wrong.py"));
+  ck_assert_ptr_null(strstr(tty, "PASS fb cli/ok.py")); // passes only count on the progress line
 }
 END_TEST
 
@@ -307,6 +348,8 @@ int main(int argc, char **argv) {
   tcase_add_test(tc, vboard_target_is_started_and_stopped);
   tcase_add_test(tc, vboard_restarted_after_a_crash);
   tcase_add_test(tc, serial_target_on_a_pty);
+  tcase_add_test(tc, run_declares_capabilities);
+  tcase_add_test(tc, progress_line_on_a_terminal_only);
   tcase_add_test(tc, sigint_aborts_and_stops_the_board);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);

@@ -12,6 +12,7 @@
 #include "report_export.h"
 #include "runner.h"
 #include "schema_check.h"
+#include "support.h"
 #include "triage.h"
 
 #include <check.h>
@@ -25,14 +26,11 @@
 static char dir[64];
 
 static void setup(void) {
-  snprintf(dir, sizeof dir, "/tmp/rig-farm-XXXXXX");
-  ck_assert_ptr_nonnull(mkdtemp(dir));
+  support_scratch_dir(dir, sizeof dir, "farm");
 }
 
 static void teardown(void) {
-  char cmd[128];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  ck_assert_int_eq(system(cmd), 0);
+  support_remove_tree(dir);
 }
 
 static rig_status_t load_text(const char *text, farm_t *farm, buf_t *errors) {
@@ -41,19 +39,20 @@ static rig_status_t load_text(const char *text, farm_t *farm, buf_t *errors) {
 }
 
 static const char good_farm[] =
-    "{\n"                                                                             // 1
-    "  \"farm\": \"lab\",\n"                                                          // 2
-    "  \"suite\": [\"../conformance/lang\"],\n"                                       // 3
-    "  \"defaults\": {\"timeout\": 12, \"inactivity\": 4, \"lost_after\": 3},\n"      // 4
-    "  \"wifi\": {\"ssid\": \"lab\", \"password\": \"hunter2-wifi\"},\n"              // 5
-    "  \"boards\": [\n"                                                               // 6
+    "{\n"                                                                        // 1
+    "  \"farm\": \"lab\",\n"                                                     // 2
+    "  \"suite\": [\"../conformance/lang\"],\n"                                  // 3
+    "  \"defaults\": {\"timeout\": 12, \"inactivity\": 4, \"lost_after\": 3},\n" // 4
+    "  \"wifi\": {\"ssid\": \"lab\", \"password\": \"hunter2-wifi\"},\n"         // 5
+    "  \"boards\": [\n"                                                          // 6
     "    {\"name\": \"usb0\", \"connect\": \"serial:/dev/serial/by-id/usb-1a86@115200\",\n"
     "     \"module\": \"d1mini-4m\", \"wiring\": [\"i2c-eeprom\"], \"reset\": \"dtr-rts\",\n"
     "     \"power\": \"command\", \"power_command\": \"uhubctl -l 1-1 -p 2 -a cycle\"},\n"
     "    {\"name\": \"ser2net\", \"connect\": \"rfc2217://lab-pi:4001\", \"module\": \"esp01-1m\"},\n"
     "    {\"name\": \"wifi\", \"connect\": \"webrepl://10.0.0.9:8266\", \"module\": \"nodemcu-4m\",\n"
     "     \"webrepl_password\": \"hunter2-webrepl\", \"enabled\": false},\n"
-    "    {\"name\": \"v1\", \"connect\": \"vboard\", \"module\": \"esp01-512k\", \"vboard_args\": [\"--heap\", \"32K\"]}\n"
+    "    {\"name\": \"v1\", \"connect\": \"vboard\", \"module\": \"esp01-512k\", \"vboard_args\": "
+    "[\"--heap\", \"32K\"]}\n"
     "  ]\n"
     "}\n";
 
@@ -77,7 +76,15 @@ START_TEST(farm_valid) {
   ck_assert_int_eq(farm->boards[3].nvboard_args, 2);
   char caps[256];
   farm_capabilities(&farm->boards[0], caps, sizeof caps);
-  ck_assert_str_eq(caps, "module:d1mini-4m, fixture:i2c-eeprom, i2c-eeprom");
+  ck_assert_str_eq(caps, "module:d1mini-4m, fixture:i2c-eeprom, i2c-eeprom, fs");
+  // A vboard sees the virtual access points; a 512K module has no filesystem.
+  farm_board_t vb = {.module = "esp01-512k", .connect = "vboard"};
+  farm_capabilities(&vb, caps, sizeof caps);
+  ck_assert_str_eq(caps, "module:esp01-512k, wifi-virtual");
+  snprintf(vb.vboard_args[0], sizeof vb.vboard_args[0], "--wifi");
+  vb.nvboard_args = 1;
+  farm_capabilities(&vb, caps, sizeof caps);
+  ck_assert_str_eq(caps, "module:esp01-512k");
   buf_free(&errors);
   free(farm);
 }
@@ -85,20 +92,20 @@ END_TEST
 
 // Each mistake is reported as FILE:LINE: FIELD: ..., all in one go.
 START_TEST(farm_errors_name_line_and_field) {
-  static const char bad[] = "{\n"                                                             // 1
-                            "  \"boards\": [\n"                                               // 2
-                            "    {\"name\": \"a b\",\n"                                       // 3
-                            "     \"connect\": \"tcp:host\",\n"                               // 4
-                            "     \"module\": \"esp32\"},\n"                                  // 5
-                            "    {\"name\": \"x\", \"connect\": \"vboard\",\n"                // 6
-                            "     \"module\": \"generic\",\n"                                 // 7
-                            "     \"reset\": \"dtr-rts\",\n"                                  // 8
-                            "     \"power\": \"command\",\n"                                  // 9
-                            "     \"timeout\": -1,\n"                                         // 10
-                            "     \"colour\": \"red\"},\n"                                    // 11
-                            "    {\"name\": \"x\", \"connect\": \"serial:/dev/ttyUSB0\"}\n"   // 12
-                            "  ],\n"                                                          // 13
-                            "  \"defaults\": {\"lost_after\": \"many\"}\n"                    // 14
+  static const char bad[] = "{\n"                                                           // 1
+                            "  \"boards\": [\n"                                             // 2
+                            "    {\"name\": \"a b\",\n"                                     // 3
+                            "     \"connect\": \"tcp:host\",\n"                             // 4
+                            "     \"module\": \"esp32\"},\n"                                // 5
+                            "    {\"name\": \"x\", \"connect\": \"vboard\",\n"              // 6
+                            "     \"module\": \"generic\",\n"                               // 7
+                            "     \"reset\": \"dtr-rts\",\n"                                // 8
+                            "     \"power\": \"command\",\n"                                // 9
+                            "     \"timeout\": -1,\n"                                       // 10
+                            "     \"colour\": \"red\"},\n"                                  // 11
+                            "    {\"name\": \"x\", \"connect\": \"serial:/dev/ttyUSB0\"}\n" // 12
+                            "  ],\n"                                                        // 13
+                            "  \"defaults\": {\"lost_after\": \"many\"}\n"                  // 14
                             "}\n";
   farm_t *farm = malloc(sizeof *farm);
   buf_t errors;
@@ -133,7 +140,8 @@ START_TEST(farm_errors_name_line_and_field) {
 END_TEST
 
 START_TEST(json_line_finder) {
-  static const char t[] = "{\"a\": 1,\n \"b\": [\n  {\"c\": \"x\\\"y\"},\n  {\"c\": 2,\n   \"d\": [1,\n 2]}\n ]}\n";
+  static const char t[] =
+      "{\"a\": 1,\n \"b\": [\n  {\"c\": \"x\\\"y\"},\n  {\"c\": 2,\n   \"d\": [1,\n 2]}\n ]}\n";
   ck_assert_int_eq(farm_json_line(t, strlen(t), ""), 1);
   ck_assert_int_eq(farm_json_line(t, strlen(t), "a"), 1);
   ck_assert_int_eq(farm_json_line(t, strlen(t), "b"), 2);
@@ -148,19 +156,22 @@ END_TEST
 START_TEST(crash_recorded_consoles) {
   crash_info_t ci;
   // A LoadProhibited exception, then the ROM boot line and boot spew.
-  static const char fatal[] = "print('x')\r\nx\r\nFatal exception 28(LoadProhibitedCause):\r\n"
-                              "epc1=0x4020a1b3, epc2=0x00000000, epc3=0x00000000, excvaddr=0x00000000, "
-                              "depc=0x00000000\r\n\r\n ets Jan  8 2013,rst cause:2, boot mode:(3,6)\r\n\r\n"
-                              "load 0x40100000, len 31088, room 16 \r\ntail 0\r\nchksum 0x44\r\n"
-                              "\x8a\xff\x01garbage\r\nMicroPython v1.22 on 2024-01-01; ESP module with ESP8266\r\n";
+  static const char fatal[] =
+      "print('x')\r\nx\r\nFatal exception 28(LoadProhibitedCause):\r\n"
+      "epc1=0x4020a1b3, epc2=0x00000000, epc3=0x00000000, excvaddr=0x00000000, "
+      "depc=0x00000000\r\n\r\n ets Jan  8 2013,rst cause:2, boot mode:(3,6)\r\n\r\n"
+      "load 0x40100000, len 31088, room 16 \r\ntail 0\r\nchksum 0x44\r\n"
+      "\x8a\xff\x01garbage\r\nMicroPython v1.22 on 2024-01-01; ESP module with ESP8266\r\n";
   ck_assert_int_eq(crash_parse(fatal, sizeof fatal - 1, &ci), 1);
   ck_assert_int_eq(ci.rst_cause, 2);
   ck_assert_str_eq(ci.boot_mode, "(3,6)");
-  ck_assert_str_eq(ci.exception, "Fatal exception 28(LoadProhibitedCause):\nepc1=0x4020a1b3, epc2=0x00000000, "
-                                 "epc3=0x00000000, excvaddr=0x00000000, depc=0x00000000");
+  ck_assert_str_eq(ci.exception,
+                   "Fatal exception 28(LoadProhibitedCause):\nepc1=0x4020a1b3, epc2=0x00000000, "
+                   "epc3=0x00000000, excvaddr=0x00000000, depc=0x00000000");
   // A hardware watchdog reset: no dump, cause 4.
-  static const char wdt[] = "looping...\r\n\r\n ets Jan  8 2013,rst cause:4, boot mode:(3,6)\r\n\r\nwdt reset\r\n"
-                            "load 0x4010f000, len 1384, room 16 \r\n";
+  static const char wdt[] =
+      "looping...\r\n\r\n ets Jan  8 2013,rst cause:4, boot mode:(3,6)\r\n\r\nwdt reset\r\n"
+      "load 0x4010f000, len 1384, room 16 \r\n";
   ck_assert_int_eq(crash_parse(wdt, sizeof wdt - 1, &ci), 1);
   ck_assert_int_eq(ci.rst_cause, 4);
   ck_assert_str_eq(ci.boot_mode, "(3,6)");
@@ -196,7 +207,8 @@ START_TEST(version_split) {
 END_TEST
 
 // Writes a report with [n] results given as "board id outcome" triples.
-static void write_run(const char *runs, const char *const *rows, size_t n, int repeat, const char *lost_board) {
+static void write_run(const char *runs, const char *const *rows, size_t n, int repeat,
+                      const char *lost_board) {
   report_t *rep = report_new();
   report_set_target(rep, "farm:test");
   ck_assert_int_eq(report_create_run(rep, runs), RIG_OK);
@@ -255,12 +267,15 @@ END_TEST
 START_TEST(triage_classes) {
   char runs[128];
   snprintf(runs, sizeof runs, "%s/runs", dir);
-  static const char *const old[] = {"b1 lang/stays.py pass", "b1 lang/breaks.py pass", "b1 lang/mended.py fail",
-                                    "b1 lang/bad.py crash",  "b2 lang/flip.py pass",   "b2 lang/gone.py infra"};
-  static const char *const mid[] = {"b1 lang/stays.py pass", "b1 lang/breaks.py pass", "b1 lang/mended.py fail",
-                                    "b1 lang/bad.py crash",  "b2 lang/flip.py fail",   "b2 lang/gone.py infra"};
-  static const char *const now[] = {"b1 lang/stays.py pass", "b1 lang/breaks.py timeout", "b1 lang/mended.py pass",
-                                    "b1 lang/bad.py fail",   "b2 lang/flip.py pass",      "b2 lang/gone.py infra"};
+  static const char *const old[] = {"b1 lang/stays.py pass",  "b1 lang/breaks.py pass",
+                                    "b1 lang/mended.py fail", "b1 lang/bad.py crash",
+                                    "b2 lang/flip.py pass",   "b2 lang/gone.py infra"};
+  static const char *const mid[] = {"b1 lang/stays.py pass",  "b1 lang/breaks.py pass",
+                                    "b1 lang/mended.py fail", "b1 lang/bad.py crash",
+                                    "b2 lang/flip.py fail",   "b2 lang/gone.py infra"};
+  static const char *const now[] = {"b1 lang/stays.py pass",  "b1 lang/breaks.py timeout",
+                                    "b1 lang/mended.py pass", "b1 lang/bad.py fail",
+                                    "b2 lang/flip.py pass",   "b2 lang/gone.py infra"};
   write_run(runs, old, 6, 1, NULL);
   write_run(runs, mid, 6, 1, NULL);
   write_run(runs, now, 6, 1, "b2");
@@ -268,8 +283,8 @@ START_TEST(triage_classes) {
   triage_t *tr = triage_new();
   ck_assert_int_eq(triage_add_history(tr, runs, 2), RIG_OK);
   ck_assert_int_eq(triage_runs(tr), 2);
-  ck_assert_int_eq(triage_new_failures(tr), 1); // breaks.py
-  ck_assert_int_eq(triage_fixed(tr), 2);        // mended.py, flip.py
+  ck_assert_int_eq(triage_new_failures(tr), 1);  // breaks.py
+  ck_assert_int_eq(triage_fixed(tr), 2);         // mended.py, flip.py
   ck_assert_int_eq(triage_still_failing(tr), 1); // bad.py
   ck_assert_int_eq(triage_infra(tr), 2);         // gone.py, and b2 lost
   ck_assert_int_eq(triage_exit_code(tr), TRIAGE_EXIT_REGRESSION);
@@ -312,16 +327,6 @@ START_TEST(triage_classes) {
 }
 END_TEST
 
-static char *slurp(const char *path) {
-  FILE *f = fopen(path, "rb");
-  ck_assert_ptr_nonnull(f);
-  static char text[1 << 20];
-  size_t n = fread(text, 1, sizeof text - 1, f);
-  text[n] = '\0';
-  fclose(f);
-  return text;
-}
-
 START_TEST(exports) {
   char runs[128], path[256], out[256], err[512];
   snprintf(runs, sizeof runs, "%s/runs", dir);
@@ -331,10 +336,20 @@ START_TEST(exports) {
   report_health_t h = {.state = "done", .hard_resets = 2};
   report_set_board_health(rep, k, &h);
   report_test_t t1 = {.id = "lang/a.py", .outcome = OUTCOME_PASS, .board = "b<1>", .duration_ms = 3};
-  report_test_t t2 = {.id = "lang/sub/b.py", .outcome = OUTCOME_FAIL, .board = "b<1>", .reason = "x < y & \"z\"",
-                      .diff = "-a\n+b\n", .diff_len = 6};
-  report_test_t t3 = {.id = "lang/c.py", .outcome = OUTCOME_CRASH, .board = "b<1>", .reason = "rebooted",
-                      .rst_cause = 4, .boot_mode = "(3,6)", .console_tail = "rst cause:4\x01", .console_tail_len = 12};
+  report_test_t t2 = {.id = "lang/sub/b.py",
+                      .outcome = OUTCOME_FAIL,
+                      .board = "b<1>",
+                      .reason = "x < y & \"z\"",
+                      .diff = "-a\n+b\n",
+                      .diff_len = 6};
+  report_test_t t3 = {.id = "lang/c.py",
+                      .outcome = OUTCOME_CRASH,
+                      .board = "b<1>",
+                      .reason = "rebooted",
+                      .rst_cause = 4,
+                      .boot_mode = "(3,6)",
+                      .console_tail = "rst cause:4\x01",
+                      .console_tail_len = 12};
   report_test_t t4 = {.id = "lang/d.py", .outcome = OUTCOME_INFRA, .board = "b<1>", .reason = "board lost"};
   report_add_test(rep, &t1);
   report_add_test(rep, &t2);
@@ -345,37 +360,25 @@ START_TEST(exports) {
   report_free(rep);
   snprintf(out, sizeof out, "%s/junit.xml", runs);
   ck_assert_int_eq(report_export_junit(path, out, err, sizeof err), RIG_OK);
-  const char *x = slurp(out);
-  ck_assert_ptr_nonnull(strstr(x, "<testsuite name=\"b&lt;1&gt;\" tests=\"4\" failures=\"1\" errors=\"1\" skipped=\"1\""));
+  const char *x = support_slurp(out);
+  ck_assert_ptr_nonnull(
+      strstr(x, "<testsuite name=\"b&lt;1&gt;\" tests=\"4\" failures=\"1\" errors=\"1\" skipped=\"1\""));
   ck_assert_ptr_nonnull(strstr(x, "classname=\"b&lt;1&gt;.lang.sub\" name=\"b.py\""));
   ck_assert_ptr_nonnull(strstr(x, "<failure type=\"fail\" message=\"x &lt; y &amp; &quot;z&quot;\">"));
   ck_assert_ptr_nonnull(strstr(x, "<skipped message=\"infra: board lost\"/>"));
   ck_assert_ptr_null(strstr(x, "\x01")); // XML 1.0 forbids it
   snprintf(out, sizeof out, "%s/report.html", runs);
   ck_assert_int_eq(report_export_html(path, out, err, sizeof err), RIG_OK);
-  const char *hh = slurp(out);
+  const char *hh = support_slurp(out);
   ck_assert_ptr_nonnull(strstr(hh, "<!DOCTYPE html>"));
   ck_assert_ptr_nonnull(strstr(hh, "watchdog reset"));
   ck_assert_ptr_nonnull(strstr(hh, "<td>2</td>")); // hard resets
-  ck_assert_ptr_null(strstr(hh, "<script"));      // one static page
+  ck_assert_ptr_null(strstr(hh, "<script"));       // one static page
   ck_assert_ptr_null(strstr(hh, "b<1>"));
   // A missing report is an error with a message, not a crash.
   ck_assert_int_eq(report_export_html("/nonexistent/report.json", out, err, sizeof err), RIG_E_FILE);
 }
 END_TEST
-
-static void put(const char *conf, const char *name, const char *src, const char *exp) {
-  char p[256];
-  snprintf(p, sizeof p, "%s/%s", conf, name);
-  FILE *f = fopen(p, "w");
-  ck_assert_ptr_nonnull(f);
-  fputs(src, f);
-  fclose(f);
-  snprintf(p, sizeof p, "%s/%s.exp", conf, name);
-  f = fopen(p, "w");
-  fputs(exp, f);
-  fclose(f);
-}
 
 // Runs [conf] on a fake board in farm mode (shared report, board "fb");
 // returns the report.
@@ -430,10 +433,10 @@ START_TEST(runner_new_verdicts) {
   char conf[128];
   snprintf(conf, sizeof conf, "%s/conformance", dir);
   mkdir(conf, 0777);
-  put(conf, "a_big.py", "#memoryerror\nprint('x')\n", "x\n");
-  put(conf, "b_fatal.py", "print('x')\n#fatal\n", "x\n");
-  put(conf, "c_wrong.py", "print('1 + 1 = 2')\n", "1 + 1 = 3\n");
-  put(conf, "d_ok.py", "print('ok')\n", "ok\n");
+  support_put_test(conf, "a_big.py", "#memoryerror\nprint('x')\n", "x\n");
+  support_put_test(conf, "b_fatal.py", "print('x')\n#fatal\n", "x\n");
+  support_put_test(conf, "c_wrong.py", "print('1 + 1 = 2')\n", "1 + 1 = 3\n");
+  support_put_test(conf, "d_ok.py", "print('ok')\n", "ok\n");
   report_health_t h;
   json_t *doc = run_board(conf, NULL, 1, &h);
   ck_assert_str_eq(json_string_value(json_object_get(result(doc, 0), "outcome")), "skip_too_large");
@@ -444,7 +447,8 @@ START_TEST(runner_new_verdicts) {
   ck_assert_int_eq(json_integer_value(json_object_get(ci, "rst_cause")), 2);
   ck_assert_str_eq(json_string_value(json_object_get(ci, "boot_mode")), "(3,6)");
   ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(ci, "exception")), "Fatal exception 28"));
-  ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(crash, "reason")), "rst cause 2 (external reset)"));
+  ck_assert_ptr_nonnull(
+      strstr(json_string_value(json_object_get(crash, "reason")), "rst cause 2 (external reset)"));
   // The link check passed, so the wrong output stays a product failure.
   ck_assert_str_eq(json_string_value(json_object_get(result(doc, 2), "outcome")), "fail");
   ck_assert_str_eq(json_string_value(json_object_get(result(doc, 3), "outcome")), "pass");
@@ -460,7 +464,8 @@ START_TEST(runner_new_verdicts) {
   ck_assert_str_eq(h.state, "refused");
   for (size_t i = 0; i < 4; i++) {
     ck_assert_str_eq(json_string_value(json_object_get(result(doc, i), "outcome")), "infra");
-    ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(result(doc, i), "reason")), "firmware refused"));
+    ck_assert_ptr_nonnull(
+        strstr(json_string_value(json_object_get(result(doc, i), "reason")), "firmware refused"));
   }
   json_decref(doc);
   // The right one, repeated: per-test pass counts.

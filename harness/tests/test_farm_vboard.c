@@ -10,6 +10,8 @@
 // the healthy one, and a second nightly run must triage against the first.
 //
 // usage: test_rig_farm_vboard RIG VBOARD
+#include "support.h"
+
 #include <check.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -24,26 +26,9 @@ static const char *rig, *vboard;
 static char root[64], conf[128], runs[128], farmfile[128];
 #define NTESTS 8
 
-static void put(const char *name, const char *src, const char *exp) {
-  char p[256];
-  snprintf(p, sizeof p, "%s/%s", conf, name);
-  FILE *f = fopen(p, "w");
-  ck_assert_ptr_nonnull(f);
-  fputs(src, f);
-  fclose(f);
-  snprintf(p, sizeof p, "%s/%s.exp", conf, name);
-  f = fopen(p, "w");
-  fputs(exp, f);
-  fclose(f);
-}
-
 static void setup(void) {
-  snprintf(root, sizeof root, "/tmp/rig-farm-e2e-XXXXXX");
-  ck_assert_ptr_nonnull(mkdtemp(root));
-  snprintf(conf, sizeof conf, "%s/conformance", root);
-  mkdir(conf, 0777);
-  snprintf(conf, sizeof conf, "%s/conformance/e2e", root);
-  mkdir(conf, 0777);
+  support_scratch_dir(root, sizeof root, "farm-e2e");
+  support_make_dirs(conf, sizeof conf, root, "conformance/e2e");
   snprintf(runs, sizeof runs, "%s/runs", root);
   // Each test takes a little time, so that a hang or reset lands inside one.
   for (int i = 0; i < NTESTS; i++) {
@@ -57,7 +42,7 @@ static void setup(void) {
     for (int k = 0; k < 2000; k++)
       total += (long)k * i;
     snprintf(exp, sizeof exp, "test %d %ld\n[0, 1, 4, 9, 16, 25, 36, 49, 64, 81]\n", i, total);
-    put(name, src, exp);
+    support_put_test(conf, name, src, exp);
   }
   snprintf(farmfile, sizeof farmfile, "%s/farm.json", root);
   FILE *f = fopen(farmfile, "w");
@@ -66,7 +51,8 @@ static void setup(void) {
           "  \"defaults\": {\"timeout\": 4, \"inactivity\": 2, \"lost_after\": 3, \"enter_timeout\": 1},\n"
           "  \"wifi\": {\"ssid\": \"lab\", \"password\": \"s3cret-wifi-pw\"},\n"
           "  \"boards\": [\n"
-          "    {\"name\": \"ok\", \"connect\": \"vboard:%s\", \"module\": \"d1mini-4m\", \"wiring\": [\"i2c-eeprom\"]},\n"
+          "    {\"name\": \"ok\", \"connect\": \"vboard:%s\", \"module\": \"d1mini-4m\", \"wiring\": "
+          "[\"i2c-eeprom\"]},\n"
           "    {\"name\": \"hang\", \"connect\": \"vboard:%s\", \"module\": \"esp01-1m\",\n"
           "     \"vboard_args\": [\"--fault\", \"hang-after=700\"]},\n"
           "    {\"name\": \"reset\", \"connect\": \"vboard:%s\", \"module\": \"esp01-512k\",\n"
@@ -81,61 +67,29 @@ static void setup(void) {
 }
 
 static void teardown(void) {
-  char cmd[128];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-  ck_assert_int_eq(system(cmd), 0);
+  support_remove_tree(root);
 }
 
-// Runs rig with [args] in [root]; output in root/out.txt; exit status.
+// Runs rig with [args] in [root]; output in root/out.txt; exit status (it
+// must not die by a signal).
 static int run_rig(const char *const *args) {
   char log[160];
   snprintf(log, sizeof log, "%s/out.txt", root);
-  pid_t pid = fork();
-  ck_assert_int_ge(pid, 0);
-  if (pid == 0) {
-    if (chdir(root) < 0 || !freopen(log, "w", stdout)) _exit(99);
-    dup2(1, 2);
-    const char *argv[32];
-    int n = 0;
-    argv[n++] = rig;
-    for (; args[n - 1] && n < 31; n++)
-      argv[n] = args[n - 1];
-    argv[n] = NULL;
-    execv(rig, (char *const *)argv);
-    _exit(98);
-  }
-  int st;
-  waitpid(pid, &st, 0);
-  return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-}
-
-static char *slurp(const char *path) {
-  static char text[4 << 20];
-  FILE *f = fopen(path, "rb");
-  ck_assert_msg(f != NULL, "cannot read %s", path);
-  size_t n = fread(text, 1, sizeof text - 1, f);
-  text[n] = '\0';
-  fclose(f);
-  return text;
+  int code = support_run(rig, args, root, log);
+  ck_assert_msg(code >= 0, "rig died by signal %d", -code);
+  return code;
 }
 
 static int count(json_t *doc, const char *board, const char *outcome) {
-  int n = 0;
-  size_t i;
-  json_t *t;
-  json_array_foreach(json_object_get(doc, "tests"), i, t) {
-    if (!strcmp(json_string_value(json_object_get(t, "board")), board) &&
-        !strcmp(json_string_value(json_object_get(t, "outcome")), outcome))
-      n++;
-  }
-  return n;
+  return support_count(doc, board, outcome);
 }
 
 static json_t *health(json_t *doc, const char *board) {
   size_t i;
   json_t *b;
-  json_array_foreach(json_object_get(doc, "boards"), i, b) if (!strcmp(json_string_value(json_object_get(b, "name")),
-                                                                      board)) return json_object_get(b, "health");
+  json_array_foreach(json_object_get(doc, "boards"), i,
+                     b) if (!strcmp(json_string_value(json_object_get(b, "name")),
+                                    board)) return json_object_get(b, "health");
   ck_abort_msg("no board %s", board);
   return NULL;
 }
@@ -148,7 +102,7 @@ START_TEST(faulty_farm) {
   clock_gettime(CLOCK_MONOTONIC, &t1);
   char out[200];
   snprintf(out, sizeof out, "%s/out.txt", root);
-  const char *log = slurp(out);
+  const char *log = support_slurp(out);
   printf("%s", log);
   fflush(stdout);
   // Product failures: the hang is a timeout and the reset a crash.
@@ -170,6 +124,21 @@ START_TEST(faulty_farm) {
                        json_integer_value(json_object_get(health(doc, "hang"), "power_cycles")),
                    1);
   ck_assert_int_ge(count(doc, "hang", "pass"), 1);
+  // One transcript per board runs on across resets: the rig's note of the
+  // rung it climbed, then the board's output again after it.
+  char tpath[200];
+  size_t tlen;
+  snprintf(tpath, sizeof tpath, "%s/latest/transcript-hang.log", runs);
+  const char *th = support_slurp_bytes(tpath, &tlen);
+  const char *rung = memmem(th, tlen, "[rig: hard reset", 16);
+  if (!rung) rung = memmem(th, tlen, "[rig: power cycle", 17);
+  ck_assert_msg(rung != NULL, "no reset noted in the hang board's transcript");
+  const char *output = "[0, 1, 4, 9, 16";
+  ck_assert_msg(memmem(rung, tlen - (size_t)(rung - th), output, strlen(output)) != NULL,
+                "no test output after the reset in the transcript");
+  snprintf(tpath, sizeof tpath, "%s/latest/transcript-reset.log", runs);
+  th = support_slurp_bytes(tpath, &tlen);
+  ck_assert_ptr_nonnull(memmem(th, tlen, "rst cause:", 10));
   // The reset: a crash with the ROM's cause recorded.
   ck_assert_int_ge(count(doc, "reset", "crash"), 1);
   ck_assert_int_eq(count(doc, "reset", "fail") + count(doc, "reset", "timeout"), 0);
@@ -182,7 +151,8 @@ START_TEST(faulty_farm) {
   }
   ck_assert_int_ge(with_cause, 1);
   // The lossy link: never a product failure.
-  ck_assert_int_eq(count(doc, "lossy", "fail") + count(doc, "lossy", "timeout") + count(doc, "lossy", "crash"), 0);
+  ck_assert_int_eq(
+      count(doc, "lossy", "fail") + count(doc, "lossy", "timeout") + count(doc, "lossy", "crash"), 0);
   ck_assert_int_eq(count(doc, "lossy", "pass") + count(doc, "lossy", "infra"), NTESTS);
   // The mute board: infra, given up, quickly.
   ck_assert_int_eq(count(doc, "mute", "infra"), NTESTS);
@@ -190,13 +160,14 @@ START_TEST(faulty_farm) {
   ck_assert_msg(!strcmp(ms, "lost") || !strcmp(ms, "unreachable"), "mute board state %s", ms);
   double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
   ck_assert_msg(secs < 90, "the farm run took %.1f s", secs);
+  log = support_slurp(out); // the transcripts were read into the same buffer since
   ck_assert_ptr_null(strstr(log, "s3cret-wifi-pw"));
   ck_assert_ptr_nonnull(strstr(log, "triage:"));
   // Exports beside the report, and no secret from the farm file anywhere.
   static const char *const files[] = {"report.json", "junit.xml", "report.html"};
   for (int k = 0; k < 3; k++) {
     snprintf(path, sizeof path, "%s/latest/%s", runs, files[k]);
-    ck_assert_ptr_null(strstr(slurp(path), "s3cret-wifi-pw"));
+    ck_assert_ptr_null(strstr(support_slurp(path), "s3cret-wifi-pw"));
   }
   // The report validates.
   snprintf(path, sizeof path, "%s/latest/report.json", runs);
@@ -212,23 +183,26 @@ START_TEST(faulty_farm) {
   char bad[160];
   snprintf(bad, sizeof bad, "%s/bad.json", root);
   FILE *bf = fopen(bad, "w");
-  fputs("{\n  \"boards\": [\n    {\"name\": \"x\", \"connect\": \"vboard\",\n     \"module\": \"esp99\"}\n  ]\n}\n", bf);
+  fputs("{\n  \"boards\": [\n    {\"name\": \"x\", \"connect\": \"vboard\",\n     \"module\": \"esp99\"}\n  "
+        "]\n}\n",
+        bf);
   fclose(bf);
   const char *fb[] = {"farm", "check", bad, NULL};
   ck_assert_int_eq(run_rig(fb), 1);
-  ck_assert_ptr_nonnull(strstr(slurp(out), "bad.json:4: boards[0].module: 'esp99'"));
+  ck_assert_ptr_nonnull(strstr(support_slurp(out), "bad.json:4: boards[0].module: 'esp99'"));
   json_decref(doc);
 
   // A second night with only the healthy board: triage against the first.
   const char *again[] = {"nightly", "--farm", farmfile, "--report-dir", runs, "--filter", "t1", NULL};
   code = run_rig(again);
-  log = slurp(out);
+  log = support_slurp(out);
   ck_assert_msg(strstr(log, "triage: 2") != NULL && strstr(log, " -> "), "no triage against the first run");
   // rig triage --history agrees on the classes it prints.
   const char *hist[] = {"triage", "--history", runs, NULL};
   int tcode = run_rig(hist);
-  log = slurp(out);
-  ck_assert_msg(strstr(log, "NEW FAILURES") && strstr(log, "INFRA PROBLEMS"), "rig triage --history printed no classes");
+  log = support_slurp(out);
+  ck_assert_msg(strstr(log, "NEW FAILURES") && strstr(log, "INFRA PROBLEMS"),
+                "rig triage --history printed no classes");
   ck_assert_int_ne(tcode, 2);
 }
 END_TEST

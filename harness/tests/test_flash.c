@@ -3,7 +3,9 @@
 // flash + verify + read back (the flash file) + boot; a lost packet
 // recovered; a reset and a brown-out during FLASH_DATA reported as such and
 // never as good; an undersized flash named in the module card; the same
-// over an RFC 2217 console with DTR/RTS auto-reset.
+// over an RFC 2217 console with DTR/RTS auto-reset; WiFi settings left in
+// flash by the firmware named in the module card and gone after a flash
+// with --erase-all.
 //
 // Usage: test_rig_flash RIG VBOARD
 #include <check.h>
@@ -201,6 +203,58 @@ START_TEST(undersized_flash_in_module_card) {
 }
 END_TEST
 
+static const char *item_status(json_t *card, const char *name, const char **detail) {
+  size_t i;
+  json_t *it;
+  json_array_foreach(json_object_get(card, "items"), i, it) {
+    if (!strcmp(str(it, "name"), name)) {
+      if (detail) *detail = str(it, "detail");
+      return str(it, "status");
+    }
+  }
+  return "";
+}
+
+START_TEST(leftover_wifi_settings) {
+  // The firmware saves the station settings in flash when it connects.
+  char path[512], cmd[1400];
+  snprintf(path, sizeof path, "%s/join.py", dir);
+  FILE *f = fopen(path, "w");
+  fputs("import _net\n_net.connect('farm-lab', 'pyrite-lab-1')\nprint(_net.settings()[0])\n", f);
+  fclose(f);
+  snprintf(cmd, sizeof cmd, "cd '%s' && '%s' run --flash board.bin join.py > join.txt 2>&1", dir, vboard);
+  ck_assert_int_eq(system(cmd), 0);
+  char args[1024];
+  snprintf(args, sizeof args,
+           "validate --target vboard:%s --vboard-arg --flash --vboard-arg board.bin --json card.json",
+           vboard);
+  run_rig(args);
+  json_t *card = load("card.json");
+  const char *detail = "";
+  ck_assert_str_eq(item_status(card, "wifi-settings", &detail), "warn");
+  ck_assert_ptr_nonnull(strstr(detail, "SSID 'farm-lab'"));
+  ck_assert_str_eq(str(json_object_get(card, "flash"), "settings_ssid"), "farm-lab");
+  char *text = json_dumps(card, 0);
+  ck_assert_ptr_null(strstr(text, "pyrite-lab-1")); // never the password
+  free(text);
+  json_decref(card);
+  // A flash with --erase-all clears them.
+  write_image("img.bin", 8192);
+  snprintf(args, sizeof args,
+           "flash --target vboard:%s --vboard-arg --flash --vboard-arg board.bin --erase-all --json r.json "
+           "img.bin",
+           vboard);
+  ck_assert_int_eq(run_rig(args), 0);
+  snprintf(args, sizeof args,
+           "validate --target vboard:%s --vboard-arg --flash --vboard-arg board.bin --json card.json",
+           vboard);
+  run_rig(args);
+  card = load("card.json");
+  ck_assert_str_eq(item_status(card, "wifi-settings", NULL), "pass");
+  json_decref(card);
+}
+END_TEST
+
 START_TEST(rfc2217_auto_reset) {
   int out[2];
   ck_assert_int_eq(pipe(out), 0);
@@ -250,6 +304,7 @@ int main(int argc, char **argv) {
   tcase_add_test(tc, brownout_during_flash_data);
   tcase_add_test(tc, undersized_flash_in_module_card);
   tcase_add_test(tc, rfc2217_auto_reset);
+  tcase_add_test(tc, leftover_wifi_settings);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);

@@ -9,6 +9,7 @@
 #include "fake_board.h"
 #include "runner.h"
 #include "schema_check.h"
+#include "support.h"
 
 #include <check.h>
 #include <jansson.h>
@@ -21,53 +22,31 @@
 static char root[64];
 static char conf[128];
 
-static void put(const char *name, const char *src, const char *exp) {
-  char p[256];
-  snprintf(p, sizeof p, "%s/%s", conf, name);
-  FILE *f = fopen(p, "w");
-  ck_assert_ptr_nonnull(f);
-  fputs(src, f);
-  fclose(f);
-  snprintf(p, sizeof p, "%s/%s.exp", conf, name);
-  f = fopen(p, "w");
-  ck_assert_ptr_nonnull(f);
-  fputs(exp, f);
-  fclose(f);
-}
-
 static void setup(void) {
-  snprintf(root, sizeof root, "/tmp/rig-runner-XXXXXX");
-  ck_assert_ptr_nonnull(mkdtemp(root));
-  snprintf(conf, sizeof conf, "%s/conformance", root);
-  mkdir(conf, 0777);
-  snprintf(conf, sizeof conf, "%s/conformance/t", root);
-  mkdir(conf, 0777);
-  put("a_pass.py", "print('hello')\nprint('world')\n", "hello\nworld\n");
-  put("b_wrong.py", "print('1 + 1 = 2')\n", "1 + 1 = 3\n");
-  put("c_raises.py", "print('before the raise')\nraise ValueError('boom')\n", "before the raise\n");
-  put("d_skip.py", "# skip: not today\nprint('x')\n", "x\n");
-  put("e_requires.py", "# requires: fs, fixture:i2c-eeprom\nprint('x')\n", "x\n");
-  put("f_hang.py", "# timeout: 0.5\nprint('started')\n#hang\n", "started\ndone\n");
-  put("g_after_hang.py", "print('after hang')\n", "after hang\n");
-  put("h_reboot.py", "print('x')\n#reboot\n", "x\n");
-  put("i_after_reboot.py", "print('after reboot')\n", "after reboot\n");
-  put("y_disconnect.py", "print('bye')\n#disconnect\n", "bye\n");
-  put("z_after_disconnect.py", "print('unreachable')\n", "unreachable\n");
+  support_scratch_dir(root, sizeof root, "runner");
+  support_make_dirs(conf, sizeof conf, root, "conformance/t");
+  support_put_test(conf, "a_pass.py", "print('hello')\nprint('world')\n", "hello\nworld\n");
+  support_put_test(conf, "b_wrong.py", "print('1 + 1 = 2')\n", "1 + 1 = 3\n");
+  support_put_test(conf, "c_raises.py", "print('before the raise')\nraise ValueError('boom')\n",
+                   "before the raise\n");
+  support_put_test(conf, "d_skip.py", "# skip: not today\nprint('x')\n", "x\n");
+  support_put_test(conf, "e_requires.py", "# requires: fs, fixture:i2c-eeprom\nprint('x')\n", "x\n");
+  support_put_test(conf, "f_hang.py", "# timeout: 0.5\nprint('started')\n#hang\n", "started\ndone\n");
+  // Silent for longer than its header allows, well within the 10 s default.
+  support_put_test(conf, "f2_quiet.py", "# inactivity: 0.3\nprint('started')\n#hang\n", "started\ndone\n");
+  support_put_test(conf, "g_after_hang.py", "print('after hang')\n", "after hang\n");
+  support_put_test(conf, "h_reboot.py", "print('x')\n#reboot\n", "x\n");
+  support_put_test(conf, "i_after_reboot.py", "print('after reboot')\n", "after reboot\n");
+  support_put_test(conf, "y_disconnect.py", "print('bye')\n#disconnect\n", "bye\n");
+  support_put_test(conf, "z_after_disconnect.py", "print('unreachable')\n", "unreachable\n");
 }
 
 static void teardown(void) {
-  char cmd[128];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-  ck_assert_int_eq(system(cmd), 0);
+  support_remove_tree(root);
 }
 
 static json_t *test_of(json_t *doc, const char *id) {
-  size_t i;
-  json_t *t;
-  json_array_foreach(json_object_get(doc, "tests"), i,
-                     t) if (!strcmp(json_string_value(json_object_get(t, "id")), id)) return t;
-  ck_abort_msg("no test %s in the report", id);
-  return NULL;
+  return support_test_by_id(doc, id);
 }
 
 static const char *field(json_t *t, const char *key) {
@@ -84,7 +63,7 @@ static json_t *run_suite(fake_opts_t o, int enter_ms, int *code) {
   suite_init(&suite);
   ck_assert_int_eq(suite_add_path(&suite, conf), RIG_OK);
   suite_finish(&suite, NULL);
-  ck_assert_uint_eq(suite.count, 11);
+  ck_assert_uint_eq(suite.count, 12);
   runner_t *run = runner_new();
   char dir[160];
   snprintf(dir, sizeof dir, "%s/runs", root);
@@ -149,7 +128,12 @@ START_TEST(outcomes) {
   ck_assert_str_eq(field(t, "actual"), "started\n");
   ck_assert_ptr_nonnull(strstr(field(t, "reason"), "KeyboardInterrupt"));
   ck_assert_int_lt(json_integer_value(json_object_get(t, "duration_ms")), 3000);
+  ck_assert_str_eq(field(t, "timeout_kind"), "overall");
   ck_assert_str_eq(field(test_of(doc, "t/g_after_hang.py"), "outcome"), "pass");
+  t = test_of(doc, "t/f2_quiet.py"); // the header's inactivity timeout, not the default overall one
+  ck_assert_str_eq(field(t, "outcome"), "timeout");
+  ck_assert_str_eq(field(t, "timeout_kind"), "inactivity");
+  ck_assert_int_lt(json_integer_value(json_object_get(t, "duration_ms")), 3000);
 
   t = test_of(doc, "t/h_reboot.py");
   ck_assert_str_eq(field(t, "outcome"), "crash");
@@ -167,7 +151,7 @@ START_TEST(outcomes) {
   ck_assert_int_eq(json_integer_value(json_object_get(counts, "pass")), 3);
   ck_assert_int_eq(json_integer_value(json_object_get(counts, "fail")), 2);
   ck_assert_int_eq(json_integer_value(json_object_get(counts, "skip")), 2);
-  ck_assert_int_eq(json_integer_value(json_object_get(counts, "timeout")), 1);
+  ck_assert_int_eq(json_integer_value(json_object_get(counts, "timeout")), 2);
   ck_assert_int_eq(json_integer_value(json_object_get(counts, "crash")), 2);
   ck_assert_int_eq(json_integer_value(json_object_get(counts, "infra")), 1);
   json_decref(doc);
@@ -193,7 +177,7 @@ START_TEST(unreachable_board_is_infra) {
   ck_assert_int_lt(rig_now_ms() - t0, 5000);
   ck_assert_int_eq(code, RIG_EXIT_INFRA);
   json_t *counts = json_object_get(doc, "counts");
-  ck_assert_int_eq(json_integer_value(json_object_get(counts, "infra")), 9);
+  ck_assert_int_eq(json_integer_value(json_object_get(counts, "infra")), 10);
   ck_assert_int_eq(json_integer_value(json_object_get(counts, "skip")), 2);
   ck_assert_ptr_nonnull(strstr(field(test_of(doc, "t/a_pass.py"), "reason"), "raw REPL"));
   ck_assert(json_is_null(json_object_get(json_object_get(doc, "firmware"), "name")));

@@ -70,7 +70,9 @@ int drv_softi2c_init(drv_softi2c_t *bus, int scl, int sda_pin, uint32_t freq_hz,
   if (board_pin_mode(scl, BOARD_PIN_OPEN_DRAIN_PULLUP) != 0 ||
       board_pin_mode(sda_pin, BOARD_PIN_OPEN_DRAIN_PULLUP) != 0)
     return -EINVAL;
-  bus->next = board_cycles();
+  // The lines may have just been released (a STOP from an earlier bus
+  // object on these pins): the first START waits out tBUF from here.
+  bus->next = board_cycles() + bus->low;
   return 0;
 }
 

@@ -35,7 +35,9 @@ typedef struct {
 
 // Takes [scl]/[sda] as a bus at [freq_hz] with a stretch limit of
 // [timeout_us] (machine.I2C defaults: 400000, 50000). Both lines are left
-// released. Returns 0, or -EINVAL for a bad pin or frequency.
+// released, and the first START comes a bus-free time (tBUF) later, so a
+// new bus object right after another's STOP still meets tBUF. Returns 0,
+// or -EINVAL for a bad pin or frequency.
 int drv_softi2c_init(drv_softi2c_t *bus, int scl, int sda, uint32_t freq_hz, uint32_t timeout_us);
 
 // START, or a repeated START when the bus is already held. 0 or an error.

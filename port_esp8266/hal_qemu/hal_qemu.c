@@ -77,6 +77,7 @@ uint64_t hal_qemu_cycles(void) {
 
 void board_console_tx(const char *buf, size_t len) {
   hal_qemu_stack_check();
+  hal_qemu_fault_inject_poll();
   update_cycles();
   while (len > 0) {
     int32_t err;
@@ -119,6 +120,7 @@ static void fill(void) {
 
 int board_console_rx(uint32_t timeout_us) {
   hal_qemu_stack_check();
+  hal_qemu_fault_inject_poll();
   update_cycles();
   if (rx.pos < rx.len) return rx.buf[rx.pos++];
   if (rx.closed) return BOARD_RX_CLOSED;
@@ -199,6 +201,7 @@ void hal_qemu_main(void) {
   // A later unexpected restart (a jump to 0) then reads as a power-on.
   reset_note.magic = 0;
   cycles.last = read_ccount();
+  hal_qemu_fault_inject_init();
   int status = hal_qemu_app();
   if (has_argument("stack-report")) report_stack();
   semi_exit(status);

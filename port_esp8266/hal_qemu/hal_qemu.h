@@ -28,6 +28,12 @@ int hal_qemu_app(void);
 // HAL_QEMU_EXIT_FATAL (fault.c). [vector] is the VEC_* kind of start.S.
 void hal_qemu_fault(uint32_t vector) __attribute__((noreturn));
 
+// Fault injection for crash tests (fault_inject.c): init reads
+// `-append fault-after-ms=N`; poll, from every console call, takes a real
+// exception (a load through a null pointer) once N ms have passed.
+void hal_qemu_fault_inject_init(void);
+void hal_qemu_fault_inject_poll(void);
+
 // CPU cycles since this boot at 80 MHz, idle waits included.
 uint64_t hal_qemu_cycles(void);
 

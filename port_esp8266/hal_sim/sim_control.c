@@ -5,7 +5,10 @@
 #include "sim_console.h"
 #include "board_hal.h"
 #include "sim_board.h"
+#include "sim_capture.h"
 #include "sim_flash.h"
+#include "sim_hw.h"
+#include "sim_wiring.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -48,8 +51,37 @@ static bool parse_count(const char *text, long *count) {
   return true;
 }
 
+// Clock skew in parts per million: -50 % .. +100 %.
+static bool parse_ppm(const char *text, long *ppm) {
+  char *end;
+  long n = strtol(text, &end, 10);
+  if (end == text || *end != '\0' || n < -500000 || n > 1000000) return false;
+  *ppm = n;
+  return true;
+}
+
+// Device-missing faults given before the wiring is attached wait here.
+static char missing_at_start[4][64];
+static int nmissing_at_start;
+
+void sim_control_apply_start_faults(void) {
+  for (int i = 0; i < nmissing_at_start; i++)
+    sim_wiring_detach(missing_at_start[i]);
+}
+
 bool sim_control_fault(const char *spec) {
   if (!strcmp(spec, "mute")) return ctl.muted = true;
+  if (!strncmp(spec, "slow-clock=", 11)) {
+    long ppm;
+    if (!parse_ppm(spec + 11, &ppm)) return false;
+    sim_hw_set_skew_ppm((int32_t)ppm);
+    return true;
+  }
+  if (!strncmp(spec, "device-missing=", 15)) {
+    if (!spec[15] || strlen(spec + 15) >= sizeof missing_at_start[0] || nmissing_at_start == 4) return false;
+    snprintf(missing_at_start[nmissing_at_start++], sizeof missing_at_start[0], "%s", spec + 15);
+    return true;
+  }
   if (!strncmp(spec, "drop=", 5)) return parse_rate(spec + 5, &ctl.drop_rate);
   if (!strncmp(spec, "hang-after=", 11)) return parse_count(spec + 11, &ctl.hang_after);
   if (!strncmp(spec, "reset-after=", 12)) return parse_count(spec + 12, &ctl.reset_after);
@@ -78,6 +110,7 @@ static void freeze(void);
 static void command(char *line) {
   char *verb = strtok(line, " \t\r");
   char *arg = strtok(NULL, " \t\r");
+  char *arg2 = strtok(NULL, " \t\r");
   if (!verb) return;
   if (!strcmp(verb, "reset")) {
     int cause = BOARD_RESET_HARD;
@@ -122,8 +155,49 @@ static void command(char *line) {
              "ok muted=%d drop=%g hang-after=%ld reset-after=%ld brownout-after-writes=%ld\n", ctl.muted,
              ctl.drop_rate, ctl.hang_after, ctl.reset_after, sim_flash_brownout_pending());
     reply(text);
+  } else if (!strcmp(verb, "wdt")) {
+    reply("ok\n");
+    board_reset(BOARD_RESET_WDT);
+  } else if (!strcmp(verb, "slow-clock")) {
+    long ppm;
+    if (!arg || !parse_ppm(arg, &ppm)) return reply("error slow-clock takes PPM (-500000..1000000)\n");
+    sim_hw_set_skew_ppm((int32_t)ppm);
+    reply("ok\n");
+  } else if (!strcmp(verb, "device-missing")) {
+    if (!arg) return reply("error device-missing takes a fixture name or a device type\n");
+    char text[160];
+    int gone = sim_wiring_detach(arg);
+    if (gone < 0)
+      snprintf(text, sizeof text, "error no wired device '%s' to detach\n", arg);
+    else
+      snprintf(text, sizeof text, "ok %d\n", gone);
+    reply(text);
+  } else if (!strcmp(verb, "devices")) {
+    // Several lines, then a lone "ok" so that a client knows the end.
+    char text[4096];
+    sim_wiring_report(text, sizeof text);
+    reply(text);
+    reply("ok\n");
+  } else if (!strcmp(verb, "capture")) {
+    char text[600], err[520];
+    if (arg && !strcmp(arg, "start") && arg2) {
+      if (sim_capture_start(arg2, err, sizeof err) < 0)
+        snprintf(text, sizeof text, "error %s\n", err);
+      else
+        snprintf(text, sizeof text, "ok\n");
+    } else if (arg && !strcmp(arg, "stop") && arg2) {
+      long edges = sim_capture_stop(arg2, err, sizeof err);
+      if (edges < 0)
+        snprintf(text, sizeof text, "error %s\n", err);
+      else
+        snprintf(text, sizeof text, "ok %ld\n", edges);
+    } else {
+      snprintf(text, sizeof text, "error capture start PIN[,PIN...] | capture stop PATH\n");
+    }
+    reply(text);
   } else {
-    reply("error unknown command (reset, hang, mute, drop, clear, status, boot, brownout)\n");
+    reply("error unknown command (reset, hang, mute, drop, clear, status, boot, brownout, wdt, slow-clock, "
+          "device-missing, devices, capture)\n");
   }
 }
 

@@ -14,6 +14,18 @@
 //                                low (ROM UART download) or high (flash boot)
 //   brownout [now]               the next flash write is cut short by a
 //                                brown-out (power-on reset); "now": at once
+//   wdt                          the hardware watchdog fires: reset with
+//                                cause WDT (rst cause 4 on the ROM line)
+//   slow-clock PPM               every CPU cycle lasts PPM parts per million
+//                                longer (negative: shorter) than the firmware
+//                                believes: all its timing is off by that much
+//   device-missing NAME          unplugs the devices of fixture NAME, or all
+//                                devices of type NAME; answered "ok COUNT"
+//   devices                      the wired devices' state, a line each
+//                                (sim_wiring_report), then "ok"
+//   capture start PIN[,PIN...]   starts recording those pins' edges
+//   capture stop PATH            writes them to PATH as VCD (sim_capture.h);
+//                                answered "ok EDGES"
 #ifndef SIM_CONTROL_H
 #define SIM_CONTROL_H
 
@@ -25,8 +37,12 @@
 int sim_control_listen(uint16_t port);
 
 // Applies one --fault SPEC: hang-after=N, reset-after=N (console bytes
-// received), drop=RATE, mute. Returns false for a malformed SPEC.
+// received), drop=RATE, mute, slow-clock=PPM, device-missing=NAME. Returns
+// false for a malformed SPEC. Needs sim_hw_init first.
 bool sim_control_fault(const char *spec);
+
+// Applies the --fault specs that need the wiring attached (device-missing).
+void sim_control_apply_start_faults(void);
 
 // The file descriptors the console's wait loop must watch (up to 2);
 // returns how many were stored in [fds].

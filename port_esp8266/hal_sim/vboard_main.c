@@ -4,16 +4,19 @@
 //   vboard [--port N] [--heap SIZE] [--stdio]   serve the console
 //   vboard run [--heap SIZE] FILE.py            run a script once and exit
 //
-// The rest of the board_hal.h back-end (time, identity, resets) lives here
-// too; it grows into sim/ as devices arrive.
+// The rest of the board_hal.h back-end lives here (identity, resets) and in
+// sim_hw.c (time, pins, devices of the wiring maps).
 #include "board_hal.h"
 #include "port.h"
 #include "sim_board.h"
 #include "sim_console.h"
 #include "sim_control.h"
 #include "sim_flash.h"
+#include "sim_hw.h"
 #include "sim_profile.h"
 #include "sim_rom.h"
+#include "sim_net.h"
+#include "sim_wiring.h"
 
 #include <errno.h>
 #include <setjmp.h>
@@ -39,8 +42,7 @@
 static struct {
   jmp_buf reset_point; // board_reset() restarts the boot sequence here
   int reset_cause;
-  uint64_t boot_ns; // monotonic clock at the last reset
-  void *heap;       // the GC heap, kept across resets as the chip's RAM is
+  void *heap; // the GC heap, kept across resets as the chip's RAM is
   size_t heap_size;
   sim_profile_t profile;
   bool download;  // the boot in progress is the ROM's UART download mode
@@ -58,12 +60,12 @@ static uint64_t monotonic_ns(void) {
   return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-uint64_t board_ticks_us(void) {
-  return (monotonic_ns() - board.boot_ns) / 1000;
-}
-
 const char *board_name(void) {
   return board.profile.board_name;
+}
+
+void board_mac(uint8_t mac[6]) {
+  memcpy(mac, board.profile.mac, 6);
 }
 
 int board_reset_cause(void) {
@@ -150,9 +152,10 @@ static void print_rom_boot_line(void) {
 }
 
 static void usage(FILE *to) {
-  fprintf(to, "usage: vboard [--port N] [--control-port N] [--fault SPEC]... [--profile P]\n"
+  fprintf(to, "usage: vboard [--port N] [--control-port N] [--fault SPEC]... [--profile P] [--wiring W]\n"
               "              [--heap SIZE] [--baud-limit BAUD] [--stdio] [--rfc2217] [--flash FILE]\n"
-              "       vboard run [--heap SIZE] [--profile P] FILE.py\n"
+              "              [--wifi W] [--ip A.B.C.D]\n"
+              "       vboard run [--heap SIZE] [--profile P] [--wiring W] FILE.py\n"
               "\n"
               "The virtual ESP8266 board running the Pyrite firmware.\n"
               "\n"
@@ -173,10 +176,22 @@ static void usage(FILE *to) {
               "  --control-port N  fault-injection socket on 127.0.0.1:N (0: a free port); prints\n"
               "               'vboard: control on 127.0.0.1:PORT'. Line commands, each answered\n"
               "               'ok' or 'error ...': reset [power|hard|wdt|soft], hang, mute,\n"
-              "               drop RATE, clear, status, boot download|flash, brownout [now]\n"
+              "               drop RATE, clear, status, boot download|flash, brownout [now], wdt,\n"
+              "               slow-clock PPM, device-missing NAME, capture start PIN[,PIN...],\n"
+              "               capture stop FILE.vcd (answered 'ok EDGES'), devices (each wired\n"
+              "               device's state and timing errors, a line each, then 'ok')\n"
               "  --fault SPEC fault from the start (repeatable): hang-after=N or reset-after=N\n"
               "               (console bytes received), drop=RATE (0..1), mute,\n"
-              "               brownout-after-writes=N (the flash write after N is cut short)\n"
+              "               brownout-after-writes=N (the flash write after N is cut short),\n"
+              "               slow-clock=PPM (cycles last PPM millionths longer than believed),\n"
+              "               device-missing=NAME (a wired fixture or device type left out)\n"
+              "  --wiring NAME[,NAME...]  attach the virtual devices of these wiring maps:\n"
+              "               fixtures/wiring/NAME.json, or a path to a JSON file\n"
+              "  --wifi W     the access points the board sees: fixtures/wifi/W.json, a path,\n"
+              "               or 'none' (default: virtual)\n"
+              "  --ip A.B.C.D the board's address once associated, in 127.0.0.0/8 (default\n"
+              "               127.0.0.2); its sockets are host sockets bound there, so a\n"
+              "               server on the board (WebREPL: port 8266) is reached at A.B.C.D\n"
 
               "  run FILE.py  run the script once, print its output, exit with its status\n"
               "               (0 on success, 1 on an uncaught exception, SystemExit's code)\n"
@@ -224,7 +239,6 @@ static int run_script(const char *path) {
     return 2;
   }
   sim_console_use_stdio(1);
-  board.boot_ns = monotonic_ns();
   // A reset during the script ends the run as a failure. Only statics are
   // read after setjmp returns a second time.
   static int status;
@@ -242,7 +256,8 @@ static int run_script(const char *path) {
 static void __attribute__((noinline)) serve(void) {
   setjmp(board.reset_point);
   if (board.held && !hold_in_reset()) return;
-  board.boot_ns = monotonic_ns();
+  sim_hw_reset(board.reset_cause == BOARD_RESET_POWER_ON);
+  sim_net_reset(); // a reset drops every connection, as the chip's does
   print_rom_boot_line();
   if (board.download)
     sim_rom_run();
@@ -258,6 +273,11 @@ int main(int argc, char **argv) {
   int run_mode = 0; // `vboard run`: options may stand before or after FILE
   const char *script = NULL;
   const char *flash_path = NULL;
+  const char *wiring = NULL;
+  const char *wifi = "virtual";
+  enum { MAX_FAULTS = 16 };
+  const char *faults[MAX_FAULTS];
+  int nfaults = 0;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -281,12 +301,19 @@ int main(int argc, char **argv) {
         return 2;
       }
     } else if (!strcmp(a, "--fault") && i + 1 < argc) {
-      ++i;
-      if (!sim_control_fault(argv[i]) && !sim_flash_fault(argv[i])) {
-        fprintf(stderr,
-                "vboard: bad --fault '%s' (hang-after=N, reset-after=N, drop=RATE, mute, "
-                "brownout-after-writes=N)\n",
-                argv[i]);
+      if (nfaults == MAX_FAULTS) {
+        fprintf(stderr, "vboard: more than %d --fault\n", MAX_FAULTS);
+        return 2;
+      }
+      faults[nfaults++] = argv[++i]; // applied once the hardware exists
+    } else if (!strcmp(a, "--wiring") && i + 1 < argc) {
+      wiring = argv[++i];
+    } else if (!strcmp(a, "--wifi") && i + 1 < argc) {
+      wifi = argv[++i];
+    } else if (!strcmp(a, "--ip") && i + 1 < argc) {
+      uint32_t ip;
+      if (sim_net_parse_ip(argv[++i], &ip) || sim_net_set_ip(ip)) {
+        fprintf(stderr, "vboard: bad --ip '%s' (an address in 127.0.0.0/8, e.g. 127.0.0.2)\n", argv[i]);
         return 2;
       }
     } else if (!strcmp(a, "--profile") && i + 1 < argc) {
@@ -334,6 +361,27 @@ int main(int argc, char **argv) {
     return 2;
   }
   char err[600];
+  if (sim_hw_init(board.profile.cpu_mhz) < 0) {
+    fprintf(stderr, "vboard: out of memory for the virtual hardware\n");
+    return 2;
+  }
+  if (wiring && sim_wiring_load(wiring, err, sizeof err) < 0) {
+    fprintf(stderr, "vboard: %s\n", err);
+    return 2;
+  }
+  if (sim_net_load(wifi, err, sizeof err) < 0) {
+    fprintf(stderr, "vboard: %s\n", err);
+    return 2;
+  }
+  for (int i = 0; i < nfaults; i++)
+    if (!sim_control_fault(faults[i]) && !sim_flash_fault(faults[i])) {
+      fprintf(stderr,
+              "vboard: bad --fault '%s' (hang-after=N, reset-after=N, drop=RATE, mute, "
+              "brownout-after-writes=N, slow-clock=PPM, device-missing=NAME)\n",
+              faults[i]);
+      return 2;
+    }
+  sim_control_apply_start_faults();
   if (sim_flash_open(flash_path, &board.profile, err, sizeof err) < 0) {
     fprintf(stderr, "vboard: %s\n", err);
     return 2;

@@ -50,6 +50,10 @@ int hal_console_read(void) {
   return (unsigned char)in_buf[in_pos++];
 }
 
+int hal_console_pending(void) {
+  return in_pos < in_len ? (int)(in_len - in_pos) : 0;
+}
+
 void hal_console_write(const char *buf, size_t len) {
   if (out_len + len + 1 > out_cap) {
     out_cap = (out_len + len + 1) * 2;

@@ -3,6 +3,8 @@
 // column, scopes (locals, cells, free variables) and code layout.
 #include <check.h>
 #include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "compile.h"
@@ -69,12 +71,12 @@ START_TEST(syntax_errors) {
   expect_error("while 1:\n    pass\nbreak\n", &rt_exc_SyntaxError, 3, 1, "'break' outside loop");
   expect_error("continue\n", &rt_exc_SyntaxError, 1, 1, "'continue' not properly in loop");
   expect_error("for x in y:\nprint(x)\n", &rt_exc_IndentationError, 2, 1, "expected an indented block");
-  expect_error("x = 1\n  y = 2\n", &rt_exc_IndentationError, 2, 3, "unexpected indent");
-  expect_error("f(1,\n  2\n", &rt_exc_SyntaxError, 3, -1, "unexpected EOF");
+  expect_error("x = 1\n  y = 2\n", &rt_exc_IndentationError, 2, 2, "unexpected indent");
+  expect_error("f(1,\n  2\n", &rt_exc_SyntaxError, 1, 2, "'(' was never closed");
   expect_error("a + 1 = 2\n", &rt_exc_SyntaxError, 1, 1, "cannot assign to expression");
   expect_error("def f(a, a):\n    pass\n", &rt_exc_SyntaxError, 1, 10, "duplicate argument");
   expect_error("nonlocal x\n", &rt_exc_SyntaxError, 1, 1, "nonlocal declaration not allowed at module level");
-  expect_error("def f():\n    nonlocal q\n", &rt_exc_SyntaxError, 1, -1, "no binding for nonlocal");
+  expect_error("def f():\n    nonlocal q\n", &rt_exc_SyntaxError, 2, 5, "no binding for nonlocal");
   expect_error("x = [1, 2\ny = 3\n", &rt_exc_SyntaxError, 2, 1, "invalid syntax");
   expect_error("f(a=1, 2)\n", &rt_exc_SyntaxError, 1, 8, "positional argument follows keyword argument");
   expect_error("yield 1\n", &rt_exc_SyntaxError, 1, 1, "'yield' outside function");
@@ -145,6 +147,107 @@ START_TEST(compiles_language_features) {
 }
 END_TEST
 
+// CPython 3.11's wording and positions for common mistakes (the same cases
+// run through exec() in conformance/lang/syntax_errors.py).
+START_TEST(cpython_messages) {
+  expect_error("if 1:\npass\n", &rt_exc_IndentationError, 2, 1,
+               "expected an indented block after 'if' statement on line 1");
+  expect_error("def f():\n  x\nclass A:\n\ny\n", &rt_exc_IndentationError, 5, 1,
+               "expected an indented block after class definition on line 3");
+  expect_error("try:\n  x\nfinally:\ny\n", &rt_exc_IndentationError, 4, 1,
+               "expected an indented block after 'finally' statement on line 3");
+  expect_error("if 1:\n    x = 1\n  y = 2\n", &rt_exc_IndentationError, 3, 8,
+               "unindent does not match any outer indentation level");
+  expect_error("1 = x\n", &rt_exc_SyntaxError, 1, 1,
+               "cannot assign to literal here. Maybe you meant '==' instead of '='?");
+  expect_error("(a, f()) = 1\n", &rt_exc_SyntaxError, 1, 5, "cannot assign to function call");
+  expect_error("for 1 in x: pass\n", &rt_exc_SyntaxError, 1, 5, "cannot assign to literal");
+  expect_error("del f()\n", &rt_exc_SyntaxError, 1, 5, "cannot delete function call");
+  expect_error("[x for x in y] += 1\n", &rt_exc_SyntaxError, 1, 1,
+               "'list comprehension' is an illegal expression for augmented assignment");
+  expect_error("def f(a, b, a): pass\n", &rt_exc_SyntaxError, 1, 13,
+               "duplicate argument 'a' in function definition");
+  expect_error("def f():\n    nonlocal q\n", &rt_exc_SyntaxError, 2, 5, "no binding for nonlocal 'q' found");
+  expect_error("f(x for x in y, 1)\n", &rt_exc_SyntaxError, 1, 3,
+               "Generator expression must be parenthesized");
+  expect_error("f(**a, *b)\n", &rt_exc_SyntaxError, 1, 8,
+               "iterable argument unpacking follows keyword argument unpacking");
+  expect_error("a = 1 if 2\n", &rt_exc_SyntaxError, 1, 5, "expected 'else' after 'if' expression");
+  expect_error("print 'x'\n", &rt_exc_SyntaxError, 1, 1, "Missing parentheses in call to 'print'");
+  expect_error("x = (1, [2\n", &rt_exc_SyntaxError, 1, 9, "'[' was never closed");
+  expect_error("x = [1, (2\n\n, 3]\n", &rt_exc_SyntaxError, 3, 4,
+               "closing parenthesis ']' does not match opening parenthesis '(' on line 1");
+  expect_error("x = 1)\n", &rt_exc_SyntaxError, 1, 6, "unmatched ')'");
+  expect_error("s = 'abc\n", &rt_exc_SyntaxError, 1, 5, "unterminated string literal (detected at line 1)");
+  expect_error("s = '''a\nb\n", &rt_exc_SyntaxError, 1, 5,
+               "unterminated triple-quoted string literal (detected at line 3)");
+  expect_error("x = 0b12\n", &rt_exc_SyntaxError, 1, 8, "invalid digit '2' in binary literal");
+  expect_error("x = 0x\n", &rt_exc_SyntaxError, 1, 6, "invalid hexadecimal literal");
+}
+END_TEST
+
+// [n] copies of [open], then [mid], then [n] copies of [close] and "\n".
+static char *nested(int n, const char *head, const char *open, const char *mid, const char *close) {
+  size_t len = strlen(head) + (size_t)n * (strlen(open) + strlen(close)) + strlen(mid) + 2;
+  char *s = malloc(len), *w = s;
+  w += sprintf(w, "%s", head);
+  for (int i = 0; i < n; i++)
+    w += sprintf(w, "%s", open);
+  w += sprintf(w, "%s", mid);
+  for (int i = 0; i < n; i++)
+    w += sprintf(w, "%s", close);
+  sprintf(w, "\n");
+  return s;
+}
+
+// [n] nested 'if' blocks, one indent step each, around a print.
+static char *nested_ifs(int n) {
+  char *s = malloc((size_t)n * (size_t)(n + 8) + 64), *w = s;
+  for (int i = 0; i < n; i++)
+    w += sprintf(w, "%*sif %d:\n", i, "", i + 1);
+  sprintf(w, "%*sprint(%d)\n", n, "", n);
+  return s;
+}
+
+// Compiles [src] (then frees it): true when it compiled; false when it
+// raised, which must then be RecursionError (or [other], if not NULL).
+static bool compiles(char *src, const rt_type_t *other) {
+  rt_val_t e;
+  rt_code_t *c = try_compile(src, &e);
+  if (!c)
+    ck_assert_msg(rt_obj_isinstance(e, &rt_exc_RecursionError) || (other && rt_obj_isinstance(e, other)),
+                  "unexpected error for %.60s...: %s", src, msg(e));
+  ck_assert_int_eq(rt_state->c_depth, 0);
+  free(src);
+  return c != NULL;
+}
+
+// The nesting the ESP8266 build must parse (lang/syntax_nesting.py checks
+// it there) parses here too; far deeper nesting raises RecursionError and
+// leaves the interpreter usable.
+START_TEST(deep_nesting) {
+  ck_assert(compiles(nested(20, "x = ", "(", "1", ")"), NULL));
+  ck_assert(compiles(nested(20, "x = ", "[", "1", "]"), NULL));
+  ck_assert(compiles(nested(20, "x = ", "f(", "1", ")"), NULL));
+  ck_assert(compiles(nested(20, "x = ", "{1: ", "1", "}"), NULL));
+  ck_assert(compiles(nested(20, "x = ", "-", "1", ""), NULL));
+  ck_assert(compiles(nested(15, "", "not ", "x", ""), NULL));
+  ck_assert(compiles(nested_ifs(15), NULL));
+  ck_assert(!compiles(nested(300, "x = ", "(", "1", ")"), NULL));
+  ck_assert(!compiles(nested(300, "x = ", "[", "1", "]"), NULL));
+  ck_assert(!compiles(nested(300, "x = ", "f(", "1", ")"), NULL));
+  ck_assert(!compiles(nested(3000, "x = ", "-", "1", ""), NULL));
+  ck_assert(!compiles(nested(3000, "x = ", "not ", "1", ""), NULL));
+  ck_assert(!compiles(nested(3000, "x = 2", " ** 2", "", ""), NULL));
+  ck_assert(!compiles(nested(3000, "x = ", "lambda: ", "1", ""), NULL));
+  ck_assert(!compiles(nested(3000, "x = ", "1 if 1 else ", "1", ""), NULL));
+  // Blocks stop at the lexer's indentation limit if not before.
+  ck_assert(!compiles(nested_ifs(100), &rt_exc_SyntaxError));
+  // Still fine afterwards.
+  ck_assert(compiles(nested(10, "x = ", "(", "1", ")"), NULL));
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("compile");
   TCase *tc = tcase_create("core");
@@ -153,6 +256,8 @@ int main(void) {
   tcase_add_test(tc, scopes);
   tcase_add_test(tc, generator_flag_and_lines);
   tcase_add_test(tc, compiles_language_features);
+  tcase_add_test(tc, cpython_messages);
+  tcase_add_test(tc, deep_nesting);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fake_hal.h"
+#include "hal.h"
 #include "runtime.h"
 #include "test_util.h"
 
@@ -193,6 +195,89 @@ START_TEST(paste_mode) {
 }
 END_TEST
 
+#define KBD_INTR_TB                                                                                          \
+  "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\nKeyboardInterrupt\r\n"
+
+START_TEST(ctrl_c_stops_a_tight_loop) {
+  rt_repl_mode_t m = RT_REPL_FRIENDLY;
+  fake_hal_interrupt_after(50);
+  STREAM(&m, "while 1: pass\r\r1\r", BANNER ">>> while 1: pass\r\n... \r\n" KBD_INTR_TB ">>> 1\r\n1\r\n>>> ");
+  // The interrupt character is data again at the prompt.
+  ck_assert_int_eq(fake_hal_interrupt_char(), -1);
+}
+END_TEST
+
+START_TEST(ctrl_c_stops_a_sleep) {
+  rt_repl_mode_t m = RT_REPL_FRIENDLY;
+  fake_hal_interrupt_after(5);
+  STREAM(&m, "import time\rtime.sleep(1000)\r",
+         BANNER ">>> import time\r\n>>> time.sleep(1000)\r\n" KBD_INTR_TB ">>> ");
+  fake_hal_interrupt_after(5);
+  STREAM(&m, "import time\rtime.sleep_ms(10**6)\r",
+         BANNER ">>> import time\r\n>>> time.sleep_ms(10**6)\r\n" KBD_INTR_TB ">>> ");
+  // The fake clock shows both sleeps stopped after a few 10 ms slices.
+  ck_assert_uint_lt(hal_ticks_us(), 1000000);
+}
+END_TEST
+
+START_TEST(heap_left_locked_is_unlocked) {
+  rt_repl_mode_t m = RT_REPL_FRIENDLY;
+  STREAM(&m, "import micropython\rmicropython.heap_lock()\r[1, 2]\rmicropython.heap_locked()\r",
+         BANNER ">>> import micropython\r\n>>> micropython.heap_lock()\r\n>>> [1, 2]\r\n[1, 2]\r\n"
+                ">>> micropython.heap_locked()\r\n0\r\n>>> ");
+}
+END_TEST
+
+START_TEST(scheduled_call_runs_before_the_prompt) {
+  rt_repl_mode_t m = RT_REPL_FRIENDLY;
+  STREAM(&m, "import micropython\rmicropython.schedule(print, 'ran'); print('first')\r",
+         BANNER ">>> import micropython\r\n>>> micropython.schedule(print, 'ran'); print('first')\r\n"
+                "first\r\nran\r\n>>> ");
+}
+END_TEST
+
+START_TEST(soft_reset_clears_the_heap) {
+  // Ctrl-D at the prompt hands control back to the port; after rt_init
+  // (what the port does) names defined before are gone.
+  rt_repl_mode_t m = RT_REPL_FRIENDLY;
+  ck_assert_int_eq(STREAM(&m, "x = 1\r\x04", BANNER ">>> x = 1\r\n>>> \r\n"), RT_REPL_SOFT_RESET);
+  tu_init(128 * 1024);
+  STREAM(&m, "x\r",
+         BANNER ">>> x\r\nTraceback (most recent call last):\r\n  File \"<stdin>\", line 1, in "
+                "<module>\r\nNameError: name 'x' is not defined\r\n>>> ");
+}
+END_TEST
+
+START_TEST(stdin_reads_the_console) {
+  rt_repl_mode_t m = RT_REPL_FRIENDLY;
+  STREAM(&m, "import sys\rsys.stdin.read(2)\rabsys.stdin.readline()\rxy\nsys.stdin.read()\rq\x03",
+         BANNER ">>> import sys\r\n>>> sys.stdin.read(2)\r\n'ab'\r\n>>> sys.stdin.readline()\r\n'xy\\n'\r\n"
+                ">>> sys.stdin.read()\r\n" KBD_INTR_TB ">>> ");
+}
+END_TEST
+
+START_TEST(mem_info_and_qstr_info_report) {
+  const char *out;
+  ck_assert_int_eq(
+      tu_run("import micropython\nzq_made_at_run_time = 1\nmicropython.mem_info()\nmicropython.qstr_info()\n",
+             &out),
+      RT_EXEC_OK);
+  unsigned long total, used, free_bytes, peak, n_qstr;
+  const char *gc = strstr(out, "GC: total: ");
+  ck_assert_ptr_nonnull(strstr(out, "stack: "));
+  ck_assert_ptr_nonnull(gc);
+  ck_assert_int_eq(
+      sscanf(gc, "GC: total: %lu, used: %lu, free: %lu, peak: %lu", &total, &used, &free_bytes, &peak), 4);
+  ck_assert_uint_eq(used + free_bytes, total);
+  ck_assert_uint_ge(peak, used);
+  ck_assert_uint_le(total, 128 * 1024);
+  const char *q = strstr(out, "qstr pool: ");
+  ck_assert_ptr_nonnull(q);
+  ck_assert_int_eq(sscanf(q, "qstr pool: n_builtin=%*u, n_qstr=%lu", &n_qstr), 1);
+  ck_assert_uint_gt(n_qstr, 0); // zq_made_at_run_time
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("repl");
   TCase *tc = tcase_create("core");
@@ -213,6 +298,13 @@ int main(void) {
   tcase_add_test(tc, friendly_compound_auto_indent);
   tcase_add_test(tc, friendly_brackets_continue);
   tcase_add_test(tc, paste_mode);
+  tcase_add_test(tc, ctrl_c_stops_a_tight_loop);
+  tcase_add_test(tc, ctrl_c_stops_a_sleep);
+  tcase_add_test(tc, heap_left_locked_is_unlocked);
+  tcase_add_test(tc, scheduled_call_runs_before_the_prompt);
+  tcase_add_test(tc, soft_reset_clears_the_heap);
+  tcase_add_test(tc, mem_info_and_qstr_info_report);
+  tcase_add_test(tc, stdin_reads_the_console);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);

@@ -1,0 +1,20 @@
+# exp: manual (board-specific: 8 WS2812B LEDs on GPIO13)
+# requires: fixture:ws2812
+from machine import Pin, bitstream
+import neopixel, time
+np = neopixel.NeoPixel(Pin(13), 8)
+print(len(np), np.n, np[0])
+np[0] = (255, 0, 0)
+np[1] = (0, 255, 0)
+np[7] = (1, 2, 3)
+print(np[0], np[1], np[7], bytes(np.buf[:6]))
+np.write()
+time.sleep_ms(1)
+np.fill((10, 20, 30))
+np.write()
+print(np[4])
+w = neopixel.NeoPixel(Pin(13), 2, bpp=4)
+w[1] = (1, 2, 3, 4)
+print(bytes(w.buf))
+bitstream(Pin(13), 0, (400, 850, 800, 450), b"\x00\xff\x00")
+print("sent")

@@ -1,0 +1,62 @@
+# re: match/search/fullmatch, classes, anchors, quantifiers (greedy and
+# lazy), alternation, groups and the Match object.
+import re
+
+print(re.match(r"a+b", "aaab"))
+print(re.match(r"a+b", "xaab"), re.search(r"a+b", "xaab"))
+print(re.search(r"\d+", "abc 123 def").group())
+print(re.fullmatch(r"[a-f0-9]{2,4}", "beef"), re.fullmatch(r"[a-f0-9]{2,4}", "beefy"))
+print(re.match(r"[^abc]+", "xyzabc").group(), re.match(r"[a-cx-z]+", "abzyq").group())
+print(re.match(r"[]a]+", "]a]b").group(), re.match(r"[a-]+", "-a-b").group())
+print(re.findall(r"\w+", "hello, big_world 42"), re.findall(r"\W+", "a, b; c"))
+print(re.findall(r"\s", "a b\tc\nd"), re.findall(r"\S+", " ab  cd "), re.findall(r"\D+", "a1bc22d"))
+print(re.findall(r"<.*>", "<a><b>"), re.findall(r"<.*?>", "<a><b>"))
+print(re.match(r"x{3,5}", "xxxxxxx").group(), re.match(r"x{3,5}?", "xxxxxxx").group())
+print(re.match(r"x{2}", "xxxx").group(), re.match(r"x{2,}", "xxxx").group(), re.match(r"x{,2}", "xxxx").group())
+print(re.match(r"a{", "a{").group(), re.match(r"a{x}", "a{x}").group())
+print(re.match(r"(ab)+", "ababab").group(0, 1), re.match(r"(ab)+?", "ababab").group())
+print(re.match(r"a??b", "ab").group(), re.match(r"a*?b", "aaab").group())
+print(re.match(r"(a|ab)(c|bcd)(d*)", "abcd").groups())
+print(re.match(r"(?:x|y)+(z)", "xyxz").groups())
+print(re.search(r"^b", "ab"), re.search(r"b$", "ab\n").span(), re.search(r"a$", "a\nb"))
+print(re.search(r"^b", "a\nb", re.M).span(), re.search(r"a$", "a\nb", re.MULTILINE).span())
+print(re.search(r"a.b", "a\nb"), re.search(r"a.b", "a\nb", re.S).span(), re.search(r"a.b", "a\nb", re.DOTALL).span())
+print(re.findall(r"\bcat\b", "cat concat cat."), re.findall(r"\Bcat", "cat concat"))
+print(re.search(r"\Aab", "ab"), re.search(r"ab\Z", "ab\n"))
+print(re.match(r"(?i)HeLLo", "hello").group(), re.match(r"[A-Z]+", "abC", re.I).group())
+print(re.match(r"x(?=y)", "xy").group(), re.match(r"x(?!y)", "xy"), re.match(r"x(?!y)", "xz").group())
+print(re.match(r"(a)b\1", "aba").group(), re.match(r"(?P<q>['\"]).*?(?P=q)", "'hi' there").group())
+print(re.match(r"\x41\u00e9\t", "Aé\t").span(), re.match(r"\.\*\\", ".*\\").group())
+print(re.search("é+", "caféé!").span(), re.findall(r"\w+", "naïve café"))
+print(re.findall(r"(a*)*b", "aab"), re.findall(r"(a|)+", "aa"))
+print(re.match(r"a|b|c", "c").group(), re.match(r"ab|cd|", "x").span())
+
+m = re.match(r"(?P<first>\w+) (?P<last>\w+)(?P<tail> x)?", "Jane Doe!")
+print(m.groups(), m.groups("-"), m.groupdict(), m.groupdict(0))
+print(m.group(), m.group(0), m.group(1, "last"), m[2], m["first"], m.group("tail"))
+print(m.span(), m.span(2), m.start("last"), m.end(1), m.start(3), m.span("tail"))
+print(m.lastindex, m.lastgroup, m.string, m.pos, m.endpos, m.re.pattern)
+print(re.match(r"((a)b)", "ab").lastindex, re.match(r"(a)(b)", "ab").lastindex, re.match("a", "a").lastindex)
+print(m.expand(r"\2, \g<first>\g<1>!"))
+for g in (4, "nope", -1):
+    try:
+        m.group(g)
+    except IndexError as e:
+        print("IndexError", e)
+
+p = re.compile(r"(\d+)-(\d+)")
+print(p, p.pattern, p.groups, p.flags, p.groupindex)
+print(p.match("10-20"), p.search("x 1-2 y").groups(), p.fullmatch("3-4x"))
+print(p.search("1-2 3-4", 2).group(), p.match("1-2 3-4", 4).group(), p.search("1-2 3-4", 0, 2))
+print(re.compile("a", re.I | re.M), re.compile("a", re.I) == re.compile("a", re.I), re.compile("a") == re.compile("b"))
+print(re.compile(p) is p, re.match(p, "5-6").group(2))
+print(re.compile("a").flags, re.compile(b"a").flags, re.compile("a", re.A).flags)
+print(re.match(rb"\d+", b"123abc").group(), re.findall(rb"[a-z]", b"a1b2"))
+print(re.compile(r"a # comment\n b", re.X).match("ab").group(), re.match(r"(?x) a b c", "abc").group())
+print(re.match(r"(?s).", "\n").group() == "\n", re.search(r"(?m)^x", "a\nx").start())
+print(re.findall(r"(?<=\$)\d+", "$12 34 $5"), re.findall(r"(?<!\$)\b\d+", "$12 34 $5"))
+print(re.search(r"(?<=ab)c", "abc").span(), re.search(r"(?<=a.{2})d", "abcd").span(), re.match(r"(?<=a)b", "ab"))
+try:
+    re.compile(r"(?<=a+)b")
+except re.error as e:
+    print(e, e.pos)

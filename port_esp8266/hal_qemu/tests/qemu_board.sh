@@ -1,0 +1,106 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# qemu_board.sh ELF: the board models of hal_qemu under the firmware, over
+# the raw REPL: pins (a pull-up, an output's own edge raising its
+# interrupt), the RAM flash and the RTC memory kept across resets, and the
+# reset causes: power-on first, DEEPSLEEP after esp.deepsleep (GPIO16 is
+# wired to RST on this board), SOFT after machine.reset(). The two resets
+# are each other's control: a run that mixed the causes up fails.
+# On failure it prints what the board said and exits 1.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+run="$here/../run-qemu.sh"
+elf=${1:?usage: qemu_board.sh ELF}
+step_timeout=${QEMU_BOARD_TIMEOUT:-20}
+
+tmp=$(mktemp -d)
+qemu_pid=
+cleanup() {
+  exec 3>&- 2>/dev/null
+  if [ -n "$qemu_pid" ]; then kill "$qemu_pid" 2>/dev/null; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+
+mkfifo "$tmp/in"
+"$run" "$elf" <"$tmp/in" >"$tmp/out" 2>"$tmp/err" &
+qemu_pid=$!
+exec 3>"$tmp/in"
+
+hex_of_output() { od -An -v -tx1 <"$tmp/out" | tr -s '\n ' '  '; }
+hex_of() { printf "$1" | od -An -v -tx1 | tr -s '\n ' '  '; }
+
+dump() {
+  echo "--- board output (od -c) ---"
+  od -c "$tmp/out" | tail -n 30
+  echo "--- qemu stderr ---"
+  cat "$tmp/err"
+}
+
+# expect TEXT: waits until the output holds TEXT (printf escapes).
+expect() {
+  want=$(hex_of "$1")
+  want=${want% }
+  deadline=$(($(date +%s) + step_timeout))
+  while :; do
+    case "$(hex_of_output)" in
+    *"$want"*) return 0 ;;
+    esac
+    if ! kill -0 "$qemu_pid" 2>/dev/null || [ "$(date +%s)" -ge "$deadline" ]; then
+      printf 'FAIL: waiting for "%s"\n' "$1"
+      dump
+      exit 1
+    fi
+    sleep 0.1
+  done
+}
+
+# Forgets the output so far, so that the next expect sees only new text.
+fresh() { : >"$tmp/out"; }
+
+printf '\r\001' >&3
+expect 'raw REPL; CTRL-B to exit\r\n>'
+printf 'import machine, esp\nprint("cause", machine.reset_cause())\004' >&3
+expect 'OKcause 0\r\n\004\004>'
+printf 'p = machine.Pin(4, machine.Pin.OUT, value=0)\nn = []\np.irq(handler=lambda x: n.append(x.value()), trigger=machine.Pin.IRQ_RISING)\np.on(); p.off(); p.on()\nmachine.idle()\nprint("pins", n, machine.Pin(5, machine.Pin.IN, machine.Pin.PULL_UP)(), machine.Pin(5, machine.Pin.IN)())\004' >&3
+expect 'OKpins [1] 1 0\r\n\004\004>'
+printf 'esp.flash_erase(1000)\nesp.flash_write(1000 * 4096, b"PyRt")\nmachine.RTC().memory(b"kept")\nprint("set")\004' >&3
+expect 'OKset\r\n\004\004>'
+
+fresh
+printf 'esp.deepsleep(300000)\004' >&3
+expect 'Type "help()"'
+printf '\r\001' >&3
+expect 'raw REPL; CTRL-B to exit\r\n>'
+printf 'import machine, esp\nprint("after sleep", machine.reset_cause(), machine.RTC().memory(), esp.flash_read(1000 * 4096, 4))\004' >&3
+expect "OKafter sleep 5 b'kept' b'PyRt'\r\n"
+
+fresh
+printf 'machine.reset()\004' >&3
+expect 'Type "help()"'
+printf '\r\001' >&3
+expect 'raw REPL; CTRL-B to exit\r\n>'
+printf 'import machine\nprint("after reset", machine.reset_cause())\004' >&3
+expect 'OKafter reset 4\r\n'
+
+exec 3>&-
+waited=0
+while kill -0 "$qemu_pid" 2>/dev/null && [ "$waited" -lt "$((step_timeout * 10))" ]; do
+  sleep 0.1
+  waited=$((waited + 1))
+done
+if kill -0 "$qemu_pid" 2>/dev/null; then
+  echo "FAIL: QEMU still running after the end of input"
+  dump
+  exit 1
+fi
+wait "$qemu_pid"
+status=$?
+qemu_pid=
+if [ "$status" -ne 0 ]; then
+  echo "FAIL: QEMU exit status $status"
+  dump
+  exit 1
+fi
+echo "PASS: pins, flash, RTC memory and reset causes (power-on, deep sleep, soft)"
+exit 0

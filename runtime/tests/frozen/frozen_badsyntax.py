@@ -1,0 +1,3 @@
+# A syntax error in a frozen module is reported as such (not a crash).
+def f(:
+    pass
