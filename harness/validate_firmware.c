@@ -336,7 +336,7 @@ static void reset_items(session_t *s, long first_cause) {
                        sizeof why);
     if (r > 0) ok++;
     if (r < 0)
-      snprintf(skipped + strlen(skipped), sizeof skipped - strlen(skipped), "; %s skipped: %s",
+      snprintf(skipped + strlen(skipped), sizeof skipped - strlen(skipped), "; %s skipped: %.100s",
                reset_names[steps[i].kind], why);
     if (!r)
       snprintf(bad + strlen(bad), sizeof bad - strlen(bad), "%s%s: %s", bad[0] ? "; " : "",

@@ -30,8 +30,7 @@ set(PYRITE_PORT_SOURCES
   mod_net.c
   mod_webrepl.c
   webrepl_server.c
-  webrepl_files.c
-  port_sha1.c)
+  webrepl_files.c)
 
 # The board layer's frozen Python modules (modules/*.py: network, socket,
 # webrepl, mqtt, http, ...) as the C table port_frozen_modules, which

@@ -8,7 +8,7 @@
 #include "webrepl_server.h"
 
 #include "board_hal.h"
-#include "port_sha1.h"
+#include "mod_hashlib.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -175,7 +175,7 @@ static void answer_upgrade(void) {
   char joined[160];
   snprintf(joined, sizeof joined, "%s258EAFA5-E914-47DA-95CA-C5AB0DC85B11", key);
   uint8_t digest[20];
-  port_sha1(joined, strlen(joined), digest);
+  rt_sha1(joined, strlen(joined), digest);
   char accept[32];
   base64(digest, sizeof digest, accept);
   char reply[256];

@@ -170,6 +170,15 @@ static void hash_final(const hash_obj_t *o, uint8_t *out) {
   }
 }
 
+static const uint32_t sha1_iv[5] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0};
+
+void rt_sha1(const void *data, size_t len, uint8_t digest[20]) {
+  hash_obj_t o = {.alg = ALG_SHA1};
+  memcpy(o.h, sha1_iv, sizeof sha1_iv);
+  hash_feed(&o, data, len);
+  hash_final(&o, digest);
+}
+
 static void feed_value(hash_obj_t *o, rt_val_t v) {
   const uint8_t *d;
   size_t len;
@@ -183,7 +192,6 @@ static rt_val_t hash_new(hash_alg_t alg, size_t n, const rt_val_t *args, const r
   hash_obj_t *o = rt_gc_alloc(sizeof *o, RT_GC_LEAF);
   o->type = &hash_type;
   o->alg = alg;
-  static const uint32_t sha1_iv[5] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0};
   // The first 32 bits of the fractional parts of the square roots of the first 8 primes.
   static const uint32_t sha256_iv[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                         0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
