@@ -135,12 +135,24 @@ static rt_val_t f_schedule(ARGS) {
 
 void rt_micropython_run_scheduled(void) {
   rt_list_t *q = (rt_list_t *)rt_state->sched_queue;
-  while (q && q->len > 0) {
+  // Scheduled calls do not interrupt each other (the VM's poll may come
+  // round while one runs).
+  if (!q || q->len == 0 || rt_state->sched_running) return;
+  rt_state->sched_running = true;
+  rt_nlr_t nlr;
+  rt_nlr_push(&nlr);
+  if (setjmp(nlr.jb) != 0) { // the exception goes on, into the interrupted code
+    rt_state->sched_running = false;
+    rt_raise(nlr.exc);
+  }
+  while (q->len > 0) {
     rt_val_t call = q->items[0];
     memmove(q->items, q->items + 1, (q->len - 1) * sizeof(rt_val_t));
     q->len--;
     rt_obj_call1(rt_tuple_items(call)[0], rt_tuple_items(call)[1]);
   }
+  rt_nlr_pop(&nlr);
+  rt_state->sched_running = false;
 }
 
 static RT_BUILTIN(const_obj, const_, 1, 1, 0, f_const);

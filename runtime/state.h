@@ -77,6 +77,7 @@ typedef struct rt_state {
   void *vfs;            // mounted filesystems and the current directory (fs_vfs.c)
   rt_val_t rl_history;  // readline: a list of recent lines, newest first (readline.c)
   rt_val_t sched_queue; // micropython.schedule: a list of (function, argument) to call
+  bool sched_running;   // a scheduled call is running: the next ones wait for it
   int opt_level;        // micropython.opt_level(): kept and reported only
 } rt_state_t;
 

@@ -28,6 +28,7 @@
 #include "obj_int.h"
 #include "obj_list.h"
 #include "obj_module.h"
+#include "mod_micropython.h"
 #include "obj_range.h"
 #include "obj_set.h"
 #include "obj_slice.h"
@@ -232,6 +233,9 @@ static __attribute__((noinline)) void scrub_below(void) {
 static void poll(void) {
   rt_state->poll_countdown = RT_POLL_INTERVAL;
   hal_poll();
+  // micropython.schedule'd calls run here too, so a busy loop does not hold
+  // them back until it sleeps.
+  if (rt_state->sched_queue) rt_micropython_run_scheduled();
   // Only near the entry point: deep in C recursion the chip's 8 KiB stack
   // has no kilobyte to spare.
   if (rt_state->c_depth <= 2) scrub_below();
