@@ -696,6 +696,9 @@ static rig_status_t do_test(runner_t *run, const suite_test_t *test, size_t inde
         (r.outcome == OUTCOME_FAIL || r.outcome == OUTCOME_TIMEOUT || r.outcome == OUTCOME_CRASH) &&
         run->board_up && run->link_check && repl_at_prompt(run->repl) && !rig_stop_requested()) {
       char what[256];
+      // On a fresh heap: what the failed test left (a MemoryError's full
+      // heap) must not make the check fail and the result look like infra.
+      repl_soft_reset(run->repl, RUNNER_RESET_TIMEOUT_MS);
       // Two checks: at a drop rate of 1/500 one misses about 5%, two 0.25%.
       if (!link_ok(run, what, sizeof what) || !link_ok(run, what, sizeof what)) {
         run->health.link_errors++;
