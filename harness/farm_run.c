@@ -367,16 +367,14 @@ static void *worker_main(void *arg) {
     return NULL;
   }
   if (spec.kind == TRANSPORT_VBOARD) {
-    char path[TRANSPORT_TEXT_MAX];
-    if (spec.path[0])
-      snprintf(path, sizeof path, "%s", spec.path);
-    else
-      transport_vboard_default(path, sizeof path);
-    if (transport_vboard_has_option(path, "--control-port")) {
+    char path[TRANSPORT_TEXT_MAX], help[8192];
+    transport_vboard_path(&spec, path, sizeof path);
+    transport_vboard_help(path, help, sizeof help);
+    if (strstr(help, "--control-port")) {
       transport_vboard_want_control(w->t);
       w->has_control = 1;
     }
-    if (transport_vboard_has_option(path, "--ip")) {
+    if (strstr(help, "--ip")) {
       // Each board its own loopback address: servers on the boards
       // (WebREPL on 8266) do not collide, and "# host: knock" finds them.
       transport_vboard_pick_ip(w->index, w->board_ip, sizeof w->board_ip);
@@ -385,7 +383,7 @@ static void *worker_main(void *arg) {
       runner_set_peer_addresses(w->run, "127.0.0.1", w->board_ip);
     }
     // "generic" is vboard's own default (no profile file of that name).
-    if (strcmp(b->module, "generic") && transport_vboard_has_option(path, "--profile")) {
+    if (strcmp(b->module, "generic") && strstr(help, "--profile")) {
       transport_add_vboard_arg(w->t, "--profile");
       transport_add_vboard_arg(w->t, b->module);
     }

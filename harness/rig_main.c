@@ -485,18 +485,18 @@ static int cmd_run(int argc, char **argv) {
   for (int i = 0; i < nvargs; i++)
     transport_add_vboard_arg(t, vargs[i]);
   if (spec.kind == TRANSPORT_VBOARD) {
-    char path[TRANSPORT_TEXT_MAX], ip[32];
-    if (spec.path[0])
-      snprintf(path, sizeof path, "%s", spec.path);
-    else
-      transport_vboard_default(path, sizeof path);
+    char path[TRANSPORT_TEXT_MAX], ip[32], help[8192] = "";
     int ip_given = 0;
     for (int i = 0; i + 1 < nvargs; i++)
       if (!strcmp(vargs[i], "--ip")) {
         ip_given = 1;
         runner_set_peer_addresses(run, "127.0.0.1", vargs[i + 1]);
       }
-    if (!ip_given && transport_vboard_has_option(path, "--ip")) {
+    if (!ip_given) {
+      transport_vboard_path(&spec, path, sizeof path);
+      transport_vboard_help(path, help, sizeof help);
+    }
+    if (strstr(help, "--ip")) { // empty when --ip was given
       transport_vboard_pick_ip(0, ip, sizeof ip);
       transport_add_vboard_arg(t, "--ip");
       transport_add_vboard_arg(t, ip);

@@ -96,9 +96,13 @@ rig_status_t transport_add_vboard_arg(transport_t *t, const char *arg);
 // "vboard: control on 127.0.0.1:<port>" (only for a vboard that has the
 // option; see vboard --help).
 void transport_vboard_want_control(transport_t *t);
-// Whether `PATH --help` mentions [option]: vboard gains options over time,
-// and the rig uses them only where they exist.
-int transport_vboard_has_option(const char *path, const char *option);
+// The vboard binary a spec names: its path, else transport_vboard_default.
+void transport_vboard_path(const transport_spec_t *spec, char *out, size_t outlen);
+
+// What `PATH --help` prints, into [out] ("" when it cannot be run): vboard
+// gains options over time, and the rig uses them only where the help
+// mentions them. One run serves every option a caller asks about.
+void transport_vboard_help(const char *path, char *out, size_t outlen);
 
 // A loopback address for a vboard's --ip (127.A.B.C), different for each
 // [index] and for rigs running side by side.

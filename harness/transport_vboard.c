@@ -42,10 +42,7 @@ static rig_status_t read_line(int fd, char *line, size_t cap, int timeout_ms) {
 
 static rig_status_t start_vboard(transport_t *t, int *port) {
   char path[TRANSPORT_TEXT_MAX];
-  if (t->spec.path[0])
-    snprintf(path, sizeof path, "%s", t->spec.path);
-  else
-    transport_vboard_default(path, sizeof path);
+  transport_vboard_path(&t->spec, path, sizeof path);
   char *argv[TRANSPORT_ARGS_MAX];
   int argc = 0;
   argv[argc++] = path;
@@ -184,12 +181,19 @@ rig_status_t transport_vboard_control(transport_t *t, const char *cmd, char *rep
 const struct transport_ops transport_vboard_ops = {vboard_open, vboard_read, transport_fd_write,
                                                    vboard_close};
 
-int transport_vboard_has_option(const char *path, const char *option) {
-  char cmd[TRANSPORT_TEXT_MAX + 16], out[8192], err[256];
+void transport_vboard_path(const transport_spec_t *spec, char *out, size_t outlen) {
+  if (spec->path[0])
+    snprintf(out, outlen, "%s", spec->path);
+  else
+    transport_vboard_default(out, outlen);
+}
+
+void transport_vboard_help(const char *path, char *out, size_t outlen) {
+  char cmd[TRANSPORT_TEXT_MAX + 16], err[256];
   int code;
   snprintf(cmd, sizeof cmd, "'%s' --help", path);
-  if (transport_run_command(cmd, 5000, out, sizeof out, &code, err, sizeof err) != RIG_OK) return 0;
-  return strstr(out, option) != NULL;
+  if (transport_run_command(cmd, 5000, out, outlen, &code, err, sizeof err) != RIG_OK && outlen)
+    out[0] = '\0';
 }
 
 void transport_vboard_pick_ip(int index, char *out, size_t cap) {
