@@ -8,55 +8,9 @@
 # are each other's control: a run that mixed the causes up fails.
 # On failure it prints what the board said and exits 1.
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-run="$here/../run-qemu.sh"
 elf=${1:?usage: qemu_board.sh ELF}
 step_timeout=${QEMU_BOARD_TIMEOUT:-20}
-
-tmp=$(mktemp -d)
-qemu_pid=
-cleanup() {
-  exec 3>&- 2>/dev/null
-  if [ -n "$qemu_pid" ]; then kill "$qemu_pid" 2>/dev/null; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
-
-mkfifo "$tmp/in"
-"$run" "$elf" <"$tmp/in" >"$tmp/out" 2>"$tmp/err" &
-qemu_pid=$!
-exec 3>"$tmp/in"
-
-hex_of_output() { od -An -v -tx1 <"$tmp/out" | tr -s '\n ' '  '; }
-hex_of() { printf "$1" | od -An -v -tx1 | tr -s '\n ' '  '; }
-
-dump() {
-  echo "--- board output (od -c) ---"
-  od -c "$tmp/out" | tail -n 30
-  echo "--- qemu stderr ---"
-  cat "$tmp/err"
-}
-
-# expect TEXT: waits until the output holds TEXT (printf escapes).
-expect() {
-  want=$(hex_of "$1")
-  want=${want% }
-  deadline=$(($(date +%s) + step_timeout))
-  while :; do
-    case "$(hex_of_output)" in
-    *"$want"*) return 0 ;;
-    esac
-    if ! kill -0 "$qemu_pid" 2>/dev/null || [ "$(date +%s)" -ge "$deadline" ]; then
-      printf 'FAIL: waiting for "%s"\n' "$1"
-      dump
-      exit 1
-    fi
-    sleep 0.1
-  done
-}
-
-# Forgets the output so far, so that the next expect sees only new text.
-fresh() { : >"$tmp/out"; }
+. "$(cd "$(dirname "$0")" && pwd)/qemu_console.sh"
 
 printf '\r\001' >&3
 expect 'raw REPL; CTRL-B to exit\r\n>'

@@ -11,53 +11,9 @@
 # The console is a fifo held open by this script, so the firmware sees a
 # live input that ends only when the script closes it.
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-run="$here/../run-qemu.sh"
 elf=${1:?usage: qemu_smoke.sh ELF}
 step_timeout=${QEMU_SMOKE_TIMEOUT:-20}
-
-tmp=$(mktemp -d)
-qemu_pid=
-cleanup() {
-  exec 3>&- 2>/dev/null
-  if [ -n "$qemu_pid" ]; then kill "$qemu_pid" 2>/dev/null; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
-
-mkfifo "$tmp/in"
-"$run" "$elf" <"$tmp/in" >"$tmp/out" 2>"$tmp/err" &
-qemu_pid=$!
-exec 3>"$tmp/in"
-
-# The board's output so far as " xx xx ..." hex bytes on one line.
-hex_of_output() { od -An -v -tx1 <"$tmp/out" | tr -s '\n ' '  '; }
-hex_of() { printf "$1" | od -An -v -tx1 | tr -s '\n ' '  '; }
-
-dump() {
-  echo "--- board output (od -c) ---"
-  od -c "$tmp/out" | tail -n 20
-  echo "--- qemu stderr ---"
-  cat "$tmp/err"
-}
-
-# expect TEXT: waits until the output holds TEXT (printf escapes).
-expect() {
-  want=$(hex_of "$1")
-  want=${want% }
-  deadline=$(($(date +%s) + step_timeout))
-  while :; do
-    case "$(hex_of_output)" in
-    *"$want"*) return 0 ;;
-    esac
-    if ! kill -0 "$qemu_pid" 2>/dev/null || [ "$(date +%s)" -ge "$deadline" ]; then
-      printf 'FAIL: waiting for "%s"\n' "$1"
-      dump
-      exit 1
-    fi
-    sleep 0.1
-  done
-}
+. "$(cd "$(dirname "$0")" && pwd)/qemu_console.sh"
 
 printf '\r\001' >&3
 expect 'raw REPL; CTRL-B to exit\r\n>'
