@@ -122,19 +122,27 @@ static rt_val_t read_line(rt_val_t self, intptr_t limit) {
   return r;
 }
 
+rt_val_t rt_io_readline(size_t n, const rt_val_t *args, rt_io_read_line_fn read_line) {
+  return read_line(args[0], n > 1 && args[1] != RT_NONE ? rt_obj_get_int(args[1]) : -1);
+}
+
+rt_val_t rt_io_readlines(rt_val_t self, rt_io_read_line_fn read_line) {
+  rt_val_t list = rt_list_new(0);
+  for (;;) {
+    rt_val_t line = read_line(self, -1);
+    if (!rt_obj_truthy(line)) return list;
+    rt_list_append(list, line);
+  }
+}
+
 static rt_val_t m_readline(ARGS) {
   (void)kw;
-  return read_line(args[0], n > 1 && args[1] != RT_NONE ? rt_obj_get_int(args[1]) : -1);
+  return rt_io_readline(n, args, read_line);
 }
 
 static rt_val_t m_readlines(ARGS) {
   (void)n, (void)kw;
-  rt_val_t list = rt_list_new(0);
-  for (;;) {
-    rt_val_t line = read_line(args[0], -1);
-    if (!rt_obj_truthy(line)) return list;
-    rt_list_append(list, line);
-  }
+  return rt_io_readlines(args[0], read_line);
 }
 
 static rt_val_t io_iternext(rt_val_t self) {

@@ -8,6 +8,7 @@
 #include "fs_file.h"
 #include "fs_vfs.h"
 #include "gc.h"
+#include "mod_io.h"
 #include "obj_bytearray.h"
 #include "obj_bytes.h"
 #include "obj_exc.h"
@@ -139,17 +140,12 @@ static rt_val_t read_line(rt_val_t self, intptr_t limit) {
 
 static rt_val_t m_readline(ARGS) {
   (void)kw;
-  return read_line(args[0], n > 1 && args[1] != RT_NONE ? rt_obj_get_int(args[1]) : -1);
+  return rt_io_readline(n, args, read_line);
 }
 
 static rt_val_t m_readlines(ARGS) {
   (void)n, (void)kw;
-  rt_val_t list = rt_list_new(0);
-  for (;;) {
-    rt_val_t line = read_line(args[0], -1);
-    if (!rt_obj_truthy(line)) return list;
-    rt_list_append(list, line);
-  }
+  return rt_io_readlines(args[0], read_line);
 }
 
 static rt_val_t m_readinto(ARGS) {
