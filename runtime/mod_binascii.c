@@ -214,10 +214,5 @@ void rt_binascii_init(rt_dict_t *g) {
   rt_dict_set(g, RT_QV(b2a_base64), rt_val(&b2a_base64_obj));
   rt_dict_set(g, RT_QV(a2b_base64), rt_val(&a2b_base64_obj));
   rt_dict_set(g, RT_QV(crc32), rt_val(&crc32_obj));
-  // binascii.Error: made here as "class Error(ValueError)".
-  rt_dict_t *ns = rt_dict_new(2);
-  rt_dict_set(ns, RT_QV(__module__), RT_QV(binascii));
-  rt_val_t bases = rt_tuple_new(1, (rt_val_t[]){rt_val(&rt_exc_ValueError)});
-  rt_val_t targs[3] = {RT_QV(Error), bases, rt_val(ns)};
-  rt_dict_set(g, RT_QV(Error), rt_obj_call(rt_val(&rt_type_type), 3, targs, NULL));
+  rt_module_add_exception(g, RT_QV(binascii), RT_QV(Error), &rt_exc_ValueError);
 }

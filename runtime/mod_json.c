@@ -484,10 +484,5 @@ void rt_json_init(rt_dict_t *g) {
   rt_dict_set(g, RT_QV(loads), rt_val(&loads_obj));
   rt_dict_set(g, RT_QV(dump), rt_val(&dump_obj));
   rt_dict_set(g, RT_QV(load), rt_val(&load_obj));
-  // JSONDecodeError: made here as "class JSONDecodeError(ValueError)".
-  rt_dict_t *ns = rt_dict_new(2);
-  rt_dict_set(ns, RT_QV(__module__), RT_QV(json));
-  rt_val_t bases = rt_tuple_new(1, (rt_val_t[]){rt_val(&rt_exc_ValueError)});
-  rt_val_t targs[3] = {RT_QV(JSONDecodeError), bases, rt_val(ns)};
-  rt_dict_set(g, RT_QV(JSONDecodeError), rt_obj_call(rt_val(&rt_type_type), 3, targs, NULL));
+  rt_module_add_exception(g, RT_QV(json), RT_QV(JSONDecodeError), &rt_exc_ValueError);
 }

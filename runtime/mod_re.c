@@ -1912,10 +1912,6 @@ void rt_re_init(rt_dict_t *g) {
     rt_dict_set(g, rt_qstr_val(consts[k].name), rt_small(consts[k].value));
   rt_dict_set(g, RT_QV(Pattern), rt_val(&re_pattern_type));
   rt_dict_set(g, RT_QV(Match), rt_val(&re_match_type));
-  // re.error: a ValueError-like class made here, as "class error(Exception)".
-  rt_dict_t *ns = rt_dict_new(2);
-  rt_dict_set(ns, RT_QV(__module__), RT_QV(re));
-  rt_val_t bases = rt_tuple_new(1, (rt_val_t[]){rt_val(&rt_exc_Exception)});
-  rt_val_t targs[3] = {RT_QV(error), bases, rt_val(ns)};
-  rt_dict_set(g, RT_QV(error), rt_obj_call(rt_val(&rt_type_type), 3, targs, NULL));
+  // re.error: "class error(Exception)", as CPython has it.
+  rt_module_add_exception(g, RT_QV(re), RT_QV(error), &rt_exc_Exception);
 }

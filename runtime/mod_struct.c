@@ -583,10 +583,5 @@ void rt_struct_init(rt_dict_t *g) {
   rt_dict_set(g, RT_QV(iter_unpack), rt_val(&iter_unpack_obj));
   rt_dict_set(g, RT_QV(calcsize), rt_val(&calcsize_obj));
   rt_dict_set(g, RT_QV(Struct), rt_val(&struct_type));
-  // struct.error: made here as "class error(Exception)" in module struct.
-  rt_dict_t *ns = rt_dict_new(2);
-  rt_dict_set(ns, RT_QV(__module__), RT_QV(struct_));
-  rt_val_t bases = rt_tuple_new(1, (rt_val_t[]){rt_val(&rt_exc_Exception)});
-  rt_val_t targs[3] = {RT_QV(error), bases, rt_val(ns)};
-  rt_dict_set(g, RT_QV(error), rt_obj_call(rt_val(&rt_type_type), 3, targs, NULL));
+  rt_module_add_exception(g, RT_QV(struct_), RT_QV(error), &rt_exc_Exception);
 }

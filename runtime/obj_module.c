@@ -24,6 +24,7 @@
 #include "mod_sys.h"
 #include "obj_dict.h"
 #include "obj_exc.h"
+#include "obj_tuple.h"
 #include "print.h"
 #include "qstr.h"
 #include "raise.h"
@@ -126,3 +127,11 @@ const rt_type_t rt_module_type = {
     .print = module_print,
     .attr = module_attr,
 };
+
+void rt_module_add_exception(rt_dict_t *g, rt_val_t module, rt_val_t name, const rt_type_t *base) {
+  rt_dict_t *ns = rt_dict_new(2);
+  rt_dict_set(ns, RT_QV(__module__), module);
+  rt_val_t bases = rt_tuple_new(1, (rt_val_t[]){rt_val(base)});
+  rt_val_t targs[3] = {name, bases, rt_val(ns)};
+  rt_dict_set(g, name, rt_obj_call(rt_val(&rt_type_type), 3, targs, NULL));
+}

@@ -24,4 +24,8 @@ rt_dict_t *rt_module_dict(rt_val_t m);
 // ImportError (ModuleNotFoundError) when unknown.
 rt_val_t rt_module_import(rt_val_t name);
 
+// A module's own exception class, made as "class [name]([base])" with
+// __module__ [module], and stored in the namespace [g] under [name].
+void rt_module_add_exception(rt_dict_t *g, rt_val_t module, rt_val_t name, const rt_type_t *base);
+
 #endif
