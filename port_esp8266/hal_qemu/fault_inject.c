@@ -13,35 +13,19 @@
 // argument nothing is armed and the poll costs a compare.
 #include "board_hal.h"
 #include "hal_qemu.h"
-#include "semihost.h"
 
 #include <stdint.h>
-
-static const char option[] = "fault-after-ms=";
 
 // Microseconds since boot at which to fault; 0: never.
 static uint64_t fault_at_us;
 
 // The value of "fault-after-ms=N" among QEMU's -append words, or 0.
 static uint32_t option_value(void) {
-  static uint32_t buf[64]; // argv pointers, then the strings
-  int32_t err;
-  int32_t argc = semi_call(SEMI_SYS_ARGC, 0, 0, 0, &err);
-  int32_t size = semi_call(SEMI_SYS_ARGV_SZ, 0, 0, 0, &err);
-  if (argc < 2 || size <= 0 || (uint32_t)size > sizeof buf) return 0;
-  semi_call(SEMI_SYS_ARGV, (int32_t)(uintptr_t)buf, 0, 0, &err);
-  for (int32_t i = 1; i < argc; i++) {
-    const char *arg = (const char *)(uintptr_t)buf[i];
-    size_t n = 0;
-    while (option[n] && arg[n] == option[n])
-      n++;
-    if (option[n]) continue;
-    uint32_t ms = 0;
-    for (const char *p = arg + n; *p >= '0' && *p <= '9' && ms < 100000000u; p++)
-      ms = ms * 10 + (uint32_t)(*p - '0');
-    return ms;
-  }
-  return 0;
+  const char *p = hal_qemu_argument("fault-after-ms=");
+  uint32_t ms = 0;
+  for (; p && *p >= '0' && *p <= '9' && ms < 100000000u; p++)
+    ms = ms * 10 + (uint32_t)(*p - '0');
+  return ms;
 }
 
 void hal_qemu_fault_inject_init(void) {

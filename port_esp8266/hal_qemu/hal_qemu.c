@@ -155,23 +155,27 @@ void board_reset(int cause) {
   _start();
 }
 
-// True if QEMU's semihosting arguments (`-append` words after the ELF
-// name) include [word].
-static int has_argument(const char *word) {
+const char *hal_qemu_argument(const char *prefix) {
   static uint32_t buf[64]; // pointers, then strings
   int32_t err;
   int32_t argc = semi_call(SEMI_SYS_ARGC, 0, 0, 0, &err);
   int32_t size = semi_call(SEMI_SYS_ARGV_SZ, 0, 0, 0, &err);
-  if (argc < 2 || size <= 0 || (uint32_t)size > sizeof buf) return 0;
+  if (argc < 2 || size <= 0 || (uint32_t)size > sizeof buf) return NULL;
   semi_call(SEMI_SYS_ARGV, (int32_t)(uintptr_t)buf, 0, 0, &err);
   for (int32_t i = 1; i < argc; i++) {
     const char *arg = (const char *)(uintptr_t)buf[i];
     size_t n = 0;
-    while (word[n] && arg[n] == word[n])
+    while (prefix[n] && arg[n] == prefix[n])
       n++;
-    if (!word[n] && !arg[n]) return 1;
+    if (!prefix[n]) return arg + n;
   }
-  return 0;
+  return NULL;
+}
+
+// True if QEMU's semihosting arguments include exactly [word].
+static int has_argument(const char *word) {
+  const char *rest = hal_qemu_argument(word);
+  return rest && !*rest;
 }
 
 // Writes "hal_qemu: C stack peak N of 8192 bytes" to QEMU's stderr.

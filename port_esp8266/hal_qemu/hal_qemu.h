@@ -34,6 +34,10 @@ void hal_qemu_fault(uint32_t vector) __attribute__((noreturn));
 void hal_qemu_fault_inject_init(void);
 void hal_qemu_fault_inject_poll(void);
 
+// The rest of the first of QEMU's semihosting arguments (`-append` words
+// after the ELF name) that starts with [prefix], or NULL when none does.
+const char *hal_qemu_argument(const char *prefix);
+
 // CPU cycles since this boot at 80 MHz, idle waits included.
 uint64_t hal_qemu_cycles(void);
 

@@ -37,24 +37,6 @@ expect 'raw REPL; CTRL-B to exit\r\n>'
 printf 'import machine\nprint("after reset", machine.reset_cause())\004' >&3
 expect 'OKafter reset 4\r\n'
 
-exec 3>&-
-waited=0
-while kill -0 "$qemu_pid" 2>/dev/null && [ "$waited" -lt "$((step_timeout * 10))" ]; do
-  sleep 0.1
-  waited=$((waited + 1))
-done
-if kill -0 "$qemu_pid" 2>/dev/null; then
-  echo "FAIL: QEMU still running after the end of input"
-  dump
-  exit 1
-fi
-wait "$qemu_pid"
-status=$?
-qemu_pid=
-if [ "$status" -ne 0 ]; then
-  echo "FAIL: QEMU exit status $status"
-  dump
-  exit 1
-fi
+end_of_input
 echo "PASS: pins, flash, RTC memory and reset causes (power-on, deep sleep, soft)"
 exit 0

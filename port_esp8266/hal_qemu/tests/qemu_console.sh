@@ -54,3 +54,28 @@ expect() {
 
 # Forgets the output so far, so that the next expect sees only new text.
 fresh() { : >"$tmp/out"; }
+
+# end_of_input: closes the console; the firmware's REPL returns and QEMU
+# must exit with status 0 within step_timeout, else prints what the board
+# said and exits 1.
+end_of_input() {
+  exec 3>&-
+  waited=0
+  while kill -0 "$qemu_pid" 2>/dev/null && [ "$waited" -lt "$((step_timeout * 10))" ]; do
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  if kill -0 "$qemu_pid" 2>/dev/null; then
+    echo "FAIL: QEMU still running after the end of input"
+    dump
+    exit 1
+  fi
+  wait "$qemu_pid"
+  status=$?
+  qemu_pid=
+  if [ "$status" -ne 0 ]; then
+    echo "FAIL: QEMU exit status $status"
+    dump
+    exit 1
+  fi
+}

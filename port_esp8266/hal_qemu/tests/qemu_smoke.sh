@@ -20,25 +20,6 @@ expect 'raw REPL; CTRL-B to exit\r\n>'
 printf 'print(6*7)\004' >&3
 expect 'OK42\r\n\004\004>'
 
-# End of input: the firmware's REPL returns and QEMU exits with status 0.
-exec 3>&-
-waited=0
-while kill -0 "$qemu_pid" 2>/dev/null && [ "$waited" -lt "$((step_timeout * 10))" ]; do
-  sleep 0.1
-  waited=$((waited + 1))
-done
-if kill -0 "$qemu_pid" 2>/dev/null; then
-  echo "FAIL: QEMU still running after the end of input"
-  dump
-  exit 1
-fi
-wait "$qemu_pid"
-status=$?
-qemu_pid=
-if [ "$status" -ne 0 ]; then
-  echo "FAIL: QEMU exit status $status"
-  dump
-  exit 1
-fi
+end_of_input
 echo "PASS: raw REPL answered print(6*7) with 42; clean exit at end of input"
 exit 0
