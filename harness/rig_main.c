@@ -1035,6 +1035,31 @@ static int cmd_triage(int argc, char **argv) {
   return code;
 }
 
+static void usage_put(FILE *to) {
+  files_cmd_usage(to, 1);
+}
+static void usage_get(FILE *to) {
+  files_cmd_usage(to, 0);
+}
+
+// "rig help CMD": each command's own page.
+static const struct {
+  const char *cmd;
+  void (*usage)(FILE *to);
+} help_pages[] = {
+    {"run", usage_run},
+    {"report", usage_report},
+    {"ports", usage_ports},
+    {"flash", flash_cmd_usage},
+    {"validate", validate_cmd_usage},
+    {"nightly", usage_nightly},
+    {"farm", usage_farm},
+    {"triage", usage_triage},
+    {"loopback", loopback_cmd_usage},
+    {"put", usage_put},
+    {"get", usage_get},
+};
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     usage_main(stderr);
@@ -1042,28 +1067,10 @@ int main(int argc, char **argv) {
   }
   const char *cmd = argv[1];
   if (wants_help(cmd) || !strcmp(cmd, "help")) {
-    if (argc > 2 && !strcmp(argv[2], "run"))
-      usage_run(stdout);
-    else if (argc > 2 && !strcmp(argv[2], "report"))
-      usage_report(stdout);
-    else if (argc > 2 && !strcmp(argv[2], "ports"))
-      usage_ports(stdout);
-    else if (argc > 2 && !strcmp(argv[2], "flash"))
-      flash_cmd_usage(stdout);
-    else if (argc > 2 && !strcmp(argv[2], "validate"))
-      validate_cmd_usage(stdout);
-    else if (argc > 2 && !strcmp(argv[2], "nightly"))
-      usage_nightly(stdout);
-    else if (argc > 2 && !strcmp(argv[2], "farm"))
-      usage_farm(stdout);
-    else if (argc > 2 && !strcmp(argv[2], "triage"))
-      usage_triage(stdout);
-    else if (argc > 2 && !strcmp(argv[2], "loopback"))
-      loopback_cmd_usage(stdout);
-    else if (argc > 2 && (!strcmp(argv[2], "put") || !strcmp(argv[2], "get")))
-      files_cmd_usage(stdout, argv[2][0] == 'p');
-    else
-      usage_main(stdout);
+    void (*usage)(FILE *) = usage_main;
+    for (size_t i = 0; argc > 2 && i < sizeof help_pages / sizeof help_pages[0]; i++)
+      if (!strcmp(argv[2], help_pages[i].cmd)) usage = help_pages[i].usage;
+    usage(stdout);
     return 0;
   }
   if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {

@@ -3,6 +3,7 @@
 // schema and the instance together and collecting errors with their JSON
 // pointer paths.
 #include "schema_check.h"
+#include "rig_path.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -295,22 +296,7 @@ rig_status_t schema_check_files(const char *schema_path, const char *instance_pa
 }
 
 int schema_default_path(char *out, size_t cap) {
-  char exe[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n > 0) {
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (slash) {
-      *slash = '\0';
-      char cand[PATH_MAX + 64];
-      snprintf(cand, sizeof cand, "%s/../../reports/report.schema.json", exe);
-      char real[PATH_MAX];
-      if (access(cand, R_OK) == 0 && realpath(cand, real) && strlen(real) < cap) {
-        snprintf(out, cap, "%s", real);
-        return 1;
-      }
-    }
-  }
+  if (rig_path_beside("../../reports/report.schema.json", R_OK, out, cap)) return 1;
 #ifdef RIG_DEFAULT_SCHEMA
   if (access(RIG_DEFAULT_SCHEMA, R_OK) == 0) {
     snprintf(out, cap, "%s", RIG_DEFAULT_SCHEMA);

@@ -2,6 +2,7 @@
 // transport.c: target strings, the dispatch to the backends, and the
 // descriptor and child-process helpers the backends share.
 #include "transport_int.h"
+#include "rig_path.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -228,21 +229,7 @@ void transport_redact(const char *target, char *out, size_t outlen) {
 }
 
 void transport_vboard_default(char *out, size_t outlen) {
-  char exe[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n > 0) {
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (slash) {
-      *slash = '\0';
-      char cand[PATH_MAX + 64];
-      snprintf(cand, sizeof cand, "%s/../port_esp8266/vboard", exe);
-      if (access(cand, X_OK) == 0 && strlen(cand) < outlen) {
-        snprintf(out, outlen, "%s", cand);
-        return;
-      }
-    }
-  }
+  if (rig_path_beside("../port_esp8266/vboard", X_OK, out, outlen)) return;
   snprintf(out, outlen, "vboard");
 }
 
