@@ -133,13 +133,16 @@ static int load_profile(const char *spec, profile_t *p, char *err, size_t errlen
 
 // The flash checks through the ROM loader. Returns RIG_OK, or the link's
 // status when the board stopped answering.
-// WiFi settings left by an earlier firmware: the SDK keeps its system
-// parameters (station SSID and password among them) in the top 12 KiB of
-// the flash, and Pyrite keeps its station record there too (port_esp8266/
-// mod_net.c: "PWIF", the SSID at offset 8). A fresh erase leaves them blank;
-// anything else survives a plain flash and makes a "new" board join an old
-// network. The password is never read out.
-#define SETTINGS_BYTES 0x3000
+// WiFi settings left by an earlier firmware, in the last 24 KiB of the
+// flash: Pyrite's station record in the first sector (port_esp8266/
+// mod_net.c: "PWIF", the SSID at offset 8), then the SDK's RF calibration
+// and init data (not settings: skipped), then its system parameters
+// (station SSID and password among them) in the top 12 KiB. A fresh erase
+// leaves them blank; anything else survives a plain flash and makes a
+// "new" board join an old network. The password is never read out.
+#define SETTINGS_BYTES 0x6000
+#define SETTINGS_RF_FROM 0x1000 // RF calibration and init data: 0x1000..0x3000
+#define SETTINGS_RF_TO 0x3000
 static rig_status_t wifi_settings_item(esp_rom_t *rom, card_t *c, json_t *fl, uint32_t real) {
   static uint8_t area[SETTINGS_BYTES];
   uint32_t at = real - SETTINGS_BYTES;
@@ -147,12 +150,14 @@ static rig_status_t wifi_settings_item(esp_rom_t *rom, card_t *c, json_t *fl, ui
   if (st != RIG_OK) return st;
   size_t used = 0;
   for (size_t i = 0; i < sizeof area; i++)
-    used += area[i] != 0xff;
+    if (i < SETTINGS_RF_FROM || i >= SETTINGS_RF_TO) used += area[i] != 0xff;
   json_object_set_new(fl, "settings_offset", json_integer(at));
   json_object_set_new(fl, "settings_bytes_used", json_integer((json_int_t)used));
   if (!used) {
-    card_item(c, "wifi-settings", "pass", NULL, "no WiFi settings left in flash (0x%06x..0x%06x blank)", at,
-              real - 1);
+    card_item(
+        c, "wifi-settings", "pass", NULL,
+        "no WiFi settings left in flash (0x%06x..0x%06x: the station and SDK parameter sectors are blank)",
+        at, real - 1);
     return RIG_OK;
   }
   char ssid[40] = "";

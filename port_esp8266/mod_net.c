@@ -24,9 +24,11 @@
 #define EAGAIN_ 11
 #define EINPROGRESS_ 115
 
-// The station settings record, in the 20 KiB at the end of flash that the
-// SDK keeps for its parameters (PROTOCOLS.md 4.2), 12 KiB before the end.
-#define NET_SETTINGS_FROM_END 0x3000
+// The station settings record: the sector just below the 20 KiB at the end
+// of flash that the SDK keeps for RF calibration and its parameters
+// (PROTOCOLS.md 4.2), so that an image linked with the SDK never overwrites
+// it. port_fs.h leaves that sector out of the filesystem.
+#define NET_SETTINGS_FROM_END 0x6000
 #define NET_SETTINGS_MAGIC 0x46495750u // "PWIF"
 
 typedef struct {

@@ -5,8 +5,9 @@
 // Flash layout (MicroPython's, so that esp.flash_user_start() tells the
 // truth): the firmware image from offset 0; the filesystem from
 // PORT_FS_START_SMALL (1 MB modules) or PORT_FS_START (bigger ones) up to
-// PORT_FS_RESERVED_END bytes before the end of the chip, where the ROM's
-// RF calibration data and the saved WiFi settings (mod_net.c) live. A
+// PORT_FS_RESERVED_END bytes before the end of the chip: the saved station
+// settings (mod_net.c), then the SDK's 20 KiB (RF calibration data, system
+// parameters). A
 // module with less than PORT_FS_MIN_FLASH of flash (the 512K ESP-01) has
 // no filesystem: the image needs all of it.
 #ifndef PORT_FS_H
@@ -17,7 +18,7 @@
 
 #define PORT_FS_START 0x100000u      // flash > 1 MB: from the second megabyte
 #define PORT_FS_START_SMALL 0x90000u // 1 MB flash: after a 576 KB image
-#define PORT_FS_RESERVED_END 0x5000u // the last 20 KB: RF data, system and WiFi settings
+#define PORT_FS_RESERVED_END 0x6000u // the last 24 KB: station settings, RF data, SDK parameters
 #define PORT_FS_MIN_FLASH 0x100000u
 
 // Hands the flash block device (or the reason there is none) to the
