@@ -3,8 +3,7 @@
 //
 // Without Espressif's SDK (-DESP8266_SDK) there is no WiFi, so no
 // `network` module; the board's name, which the banner prints, says so.
-// With the SDK its libraries are linked, but the board_net_* back-end over
-// them is not written yet (net_none.c still answers): the banner says that.
+// With the SDK, net_sdk.c drives its WiFi and the banner says "network".
 #include "board_hal.h"
 #include "esp8266_regs.h"
 #include "hal_esp8266.h"
@@ -13,7 +12,7 @@
 #define CONSOLE_BAUD 115200
 
 #ifdef PYRITE_ESP8266_SDK
-#define BOARD_NAME "ESP module with ESP8266 (no network: SDK linked, WiFi back-end not written)"
+#define BOARD_NAME "ESP module with ESP8266 (network: Espressif SDK)"
 #else
 #define BOARD_NAME "ESP module with ESP8266 (no network: built without the SDK)"
 #endif

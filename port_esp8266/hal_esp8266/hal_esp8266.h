@@ -39,6 +39,16 @@ void hal_uart0_putc(char c);
 // Waits until every byte handed to UART0 has left the FIFO.
 void hal_uart0_drain(void);
 
+// With Espressif's SDK (net_sdk.c, sdk_tasks.c): lets the SDK's pending
+// tasks run; board_console_rx, which every poll point reaches, does it.
+// Without the SDK it is nothing, so the default image is unchanged.
+#ifdef PYRITE_ESP8266_SDK
+void hal_sdk_yield(void);
+#define HAL_SDK_POLL() hal_sdk_yield()
+#else
+#define HAL_SDK_POLL() ((void)0)
+#endif
+
 // flash.c: reads the flash chip's identity and size.
 void hal_flash_init(void);
 

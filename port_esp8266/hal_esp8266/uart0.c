@@ -41,9 +41,12 @@ void board_console_tx(const char *buf, size_t len) {
     hal_uart0_putc(buf[i]);
 }
 
+// Every poll point of the VM and every console wait comes through here,
+// so this is where WiFi gets its turn under the SDK (HAL_SDK_POLL).
 int board_console_rx(uint32_t timeout_us) {
   uint64_t start = board_ticks_us(); // feeds the watchdog too
   for (;;) {
+    HAL_SDK_POLL();
     if (UART_STATUS_RX_COUNT(REG(UART0_STATUS)) > 0) return (int)(REG(UART0_FIFO) & 0xFFu);
     if (timeout_us != BOARD_WAIT_FOREVER && board_ticks_us() - start >= timeout_us) return BOARD_RX_TIMEOUT;
     hal_wdt_feed();
