@@ -21,6 +21,12 @@ set(CMAKE_EXPORT_COMPILE_COMMANDS ON)
 if(NOT CMAKE_BUILD_TYPE)
   set(CMAKE_BUILD_TYPE Release)
 endif()
+# Release is -O2, set here after project() because CMake appends its own
+# "-O3 -DNDEBUG" to the toolchain file's Release flags and the last -O
+# wins. Measured on QEMU (20 nested calls in one expression; image size):
+# -O3 5.1 KiB of C stack, 541 KB; -O2 4.7 KiB, 441 KB; -Os 394 KB but
+# 5.9 KiB, over the parser's 5 KiB limit (RecursionError).
+set(CMAKE_C_FLAGS_RELEASE "-O2 -DNDEBUG")
 
 get_filename_component(PYRITE_ROOT ${CMAKE_CURRENT_LIST_DIR}/.. ABSOLUTE)
 

@@ -52,7 +52,7 @@ set(LX106_ARCH_FLAGS "-mlongcalls -mtext-section-literals")
 set(CMAKE_C_FLAGS_INIT
     "${LX106_ARCH_FLAGS} --specs=${LX106_PICOLIBC_SPECS} -ffunction-sections -fdata-sections -Wall -Wextra -Werror")
 set(CMAKE_ASM_FLAGS_INIT "${LX106_ARCH_FLAGS}")
-set(CMAKE_C_FLAGS_RELEASE_INIT "-Os")
+set(CMAKE_C_FLAGS_RELEASE_INIT "-O2") # see lx106_project.cmake
 set(CMAKE_C_FLAGS_MINSIZEREL_INIT "-Os")
 set(CMAKE_C_FLAGS_DEBUG_INIT "-Og -g")
 set(CMAKE_C_FLAGS_RELWITHDEBINFO_INIT "-Os -g")
