@@ -41,8 +41,18 @@ bool rt_repl_continue(const char *s, size_t n) {
   int depth = 0;
   char quote = 0;
   bool triple = false;
+  // A first line ending in ':' (outside brackets, before any comment) opens
+  // a block whatever its keyword: match/case are soft keywords, so
+  // "match(x)" is a call and "match x:" a statement.
+  char last = 0;
+  bool first_line = true;
   for (size_t i = 0; i < n; i++) {
     char c = s[i];
+    if (first_line && !quote && depth == 0 && c == '\n') {
+      first_line = false;
+      if (last == ':') compound = true;
+    }
+    if (first_line && !quote && c != ' ' && c != '\t' && c != '\r' && c != '#') last = c;
     if (quote) {
       if (c == '\\') {
         i++;
@@ -59,7 +69,7 @@ bool rt_repl_continue(const char *s, size_t n) {
       continue;
     }
     if (c == '#') {
-      while (i < n && s[i] != '\n')
+      while (i + 1 < n && s[i + 1] != '\n') // up to the newline, seen next
         i++;
     } else if (c == '\'' || c == '"') {
       quote = c;
@@ -71,6 +81,7 @@ bool rt_repl_continue(const char *s, size_t n) {
       depth--;
     }
   }
+  if (first_line && depth == 0 && last == ':') compound = true;
   if (quote && triple) return true;
   if (depth > 0) return true;
   if (n > 0 && s[n - 1] == '\\') return true;

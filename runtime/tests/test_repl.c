@@ -7,6 +7,7 @@
 
 #include "fake_hal.h"
 #include "hal.h"
+#include "repl.h"
 #include "runtime.h"
 #include "test_util.h"
 
@@ -278,11 +279,37 @@ START_TEST(mem_info_and_qstr_info_report) {
 }
 END_TEST
 
+// A first line ending in ':' opens a block, so the soft keyword match
+// continues while match(...) as a call does not.
+START_TEST(continuation_rules) {
+  static const struct {
+    const char *code;
+    bool more;
+  } cases[] = {
+      {"match x:", true},
+      {"match x:  # cases follow", true},
+      {"match(x)", false},
+      {"match = 3", false},
+      {"d = {1:", true},
+      {"x = y[1:]", false},
+      {"s = 'a:'", false},
+      {"if x:", true},
+      {"if x:\n    pass\n", false},
+      {"match x:\n    case 1:\n        pass", true},
+      {"print(1)  # a:", false},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    ck_assert_msg(rt_repl_continue(cases[i].code, strlen(cases[i].code)) == cases[i].more, "%s",
+                  cases[i].code);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("repl");
   TCase *tc = tcase_create("core");
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, raw_entry_from_friendly);
+  tcase_add_test(tc, continuation_rules);
   tcase_add_test(tc, raw_successful_run);
   tcase_add_test(tc, raw_failing_run);
   tcase_add_test(tc, raw_paste_documented_example);
