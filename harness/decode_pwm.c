@@ -46,10 +46,30 @@ void pwm_check(const capture_t *cap, int ch, double freq_hz, double duty_pct, do
     figure_t *de = analysis_figure(a, "duty_error", "%", -INFINITY, max_duty_error);
     figure_add(de, fabs(d - duty_pct));
     analysis_note(a,
-                  "%.2f Hz at %.2f %% duty measured (medians of %zu periods), %.2f Hz at %.2f %% requested",
-                  f, d, freq->n, freq_hz, duty_pct);
+                  "capture: %.2f Hz (error %.2f %%) at %.2f %% duty (error %.2f points), medians of %zu "
+                  "periods; %.2f Hz at %.2f %% requested",
+                  f, fe->max, d, de->max, freq->n, freq_hz, duty_pct);
   }
   series_free(&freqs);
   series_free(&duties);
   analysis_judge(a);
+}
+
+void pwm_board_figures(double high_us, double low_us, double freq_hz, double duty_pct,
+                       double max_freq_error_pct, double max_duty_error, analysis_t *a) {
+  // time_pulse_us gives -2 when the level never came, -1 when it lasted
+  // past the timeout: a steady line, not a waveform.
+  if (high_us <= 0 || low_us <= 0) {
+    analysis_problem(a, "the board's time_pulse_us timed out (high %.0f us, low %.0f us)", high_us, low_us);
+    return;
+  }
+  double period_us = high_us + low_us, f = 1e6 / period_us, d = 100.0 * high_us / period_us;
+  figure_add(analysis_figure(a, "board_freq", "Hz", -INFINITY, INFINITY), f);
+  figure_add(analysis_figure(a, "board_duty", "%", -INFINITY, INFINITY), d);
+  figure_t *fe = analysis_figure(a, "board_freq_error_pct", "%", -INFINITY, max_freq_error_pct);
+  figure_add(fe, 100.0 * fabs(f - freq_hz) / freq_hz);
+  figure_t *de = analysis_figure(a, "board_duty_error", "%", -INFINITY, max_duty_error);
+  figure_add(de, fabs(d - duty_pct));
+  analysis_note(a, "board (time_pulse_us): %.2f Hz (error %.2f %%) at %.2f %% duty (error %.2f points)", f,
+                fe->max, d, de->max);
 }

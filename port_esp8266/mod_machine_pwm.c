@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// mod_machine_pwm.c: machine.PWM over the software PWM engine (port_pwm).
+// mod_machine_pwm.c: machine.PWM over the PWM engine (port_pwm.h).
 //
 // PWM(pin, freq=500, duty=512, *, duty_u16, duty_ns): freq 1..1000 Hz as
 // on the ESP8266; duty 0..1023 (10 bits), duty_u16 0..65535, duty_ns the

@@ -5,7 +5,9 @@
 // out of stdout, a capture command that copies a recorded capture ({out}),
 // the analysis turning a pass into a fail with the problem as reason, a
 // missing capture made infra, and the report carrying the "loopback"
-// object valid against reports/report.schema.json.
+// object valid against reports/report.schema.json. The PWM check on
+// synthetic captures: the errors reported, and a wrong duty, a wrong
+// frequency or a wrong board measurement each failing on its own figure.
 #include "loopback.h"
 #include "report.h"
 #include "schema_check.h"
@@ -216,6 +218,70 @@ START_TEST(records_missing_or_wrong_are_problems) {
 }
 END_TEST
 
+// A synthetic PWM on GPIO0: one odd start-up period, then [periods] of
+// [period_ns] with [high_ns] high.
+static void pwm_capture(capture_t *cap, int64_t period_ns, int64_t high_ns) {
+  capture_init(cap);
+  pen_t p = pen_new(cap, "gpio0", 0);
+  pen_hold(&p, 0, 20000);
+  synth_pwm(&p, 1, 3 * period_ns, high_ns);
+  synth_pwm(&p, 30, period_ns, high_ns);
+  pen_hold(&p, 1, 10000);
+}
+
+// The pwm check on [cap] with [records]: returns ok; [problem] gets the
+// first three problems, "; " between them.
+static int pwm_analyse(loopback_t *lb, const capture_t *cap, const char *records, char *problem,
+                       size_t size) {
+  int ok;
+  char *json = loopback_analyse(lb, "pwm", cap, records, NULL, "x", &ok, problem, size);
+  ck_assert_ptr_nonnull(json);
+  if (getenv("LB_DUMP")) fprintf(stderr, "%s\n", json);
+  // The figures and the errors go into the JSON, passing or not.
+  ck_assert_msg(strstr(json, "\"name\":\"freq_error_pct\"") && strstr(json, "\"name\":\"duty_error\""), "%s",
+                json);
+  ck_assert_msg(strstr(json, "capture: ") && strstr(json, "(error "), "%s", json);
+  free(json);
+  return ok;
+}
+
+START_TEST(pwm_reports_errors_and_names_the_figure_out) {
+  loopback_t *lb = with_wiring("loopback-gpio0-gpio2");
+  capture_t cap;
+  char problem[2048];
+  const char *rec = "@pwm pin=0 freq=1000 duty_pct=25.0 board_high_us=249 board_low_us=749\n";
+  // 1 kHz at 25 %, as asked: both measurements within their windows.
+  pwm_capture(&cap, 1000000, 250000);
+  ck_assert_msg(pwm_analyse(lb, &cap, rec, problem, sizeof problem), "%s", problem);
+  capture_free(&cap);
+  // Negative controls, each failing on its own figure only. The duty off
+  // (40 % on the wire): duty_error, not the frequency.
+  pwm_capture(&cap, 1000000, 400000);
+  ck_assert(!pwm_analyse(lb, &cap, rec, problem, sizeof problem));
+  ck_assert_msg(strstr(problem, "duty_error max 15 % above the window <= 3 %"), "%s", problem);
+  ck_assert_msg(!strstr(problem, "freq_error_pct") && !strstr(problem, "board_"), "%s", problem);
+  capture_free(&cap);
+  // The frequency off (800 Hz at the same duty, a 25 % slow clock).
+  pwm_capture(&cap, 1250000, 312500);
+  ck_assert(!pwm_analyse(lb, &cap, rec, problem, sizeof problem));
+  ck_assert_msg(strstr(problem, "freq_error_pct max 20 % above the window <= 5 %"), "%s", problem);
+  ck_assert_msg(!strstr(problem, "duty_error"), "%s", problem);
+  capture_free(&cap);
+  // The board's own measurement off while the wire is right.
+  pwm_capture(&cap, 1000000, 250000);
+  ck_assert(!pwm_analyse(lb, &cap, "@pwm pin=0 freq=1000 duty_pct=25 board_high_us=400 board_low_us=600\n",
+                         problem, sizeof problem));
+  ck_assert_msg(strstr(problem, "board_duty_error max 15 % above"), "%s", problem);
+  ck_assert_msg(!strstr(problem, "freq_error_pct") && !strchr(problem, ';'), "%s", problem); // that one only
+  // ... or timed out (time_pulse_us's -2: no pulse came).
+  ck_assert(!pwm_analyse(lb, &cap, "@pwm pin=0 freq=1000 duty_pct=25 board_high_us=-2 board_low_us=-2\n",
+                         problem, sizeof problem));
+  ck_assert_msg(strstr(problem, "the board's time_pulse_us timed out"), "%s", problem);
+  capture_free(&cap);
+  loopback_free(lb);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("loopback");
   TCase *tc = tcase_create("hook");
@@ -224,6 +290,7 @@ int main(void) {
   tcase_add_test(tc, command_capture_analysed_into_the_report);
   tcase_add_test(tc, command_capture_with_swapped_colours_fails);
   tcase_add_test(tc, records_missing_or_wrong_are_problems);
+  tcase_add_test(tc, pwm_reports_errors_and_names_the_figure_out);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 // test_loopback_vboard.c: the loopback check group end to end on real
 // vboards: `rig run --wiring` with all four fixtures passes with measured
-// figures, pictures and an HTML page that embeds them; vboard's faults are
-// the negative controls: a slow clock (+25%) fails the WS2812 check naming
-// T1H, a missing EEPROM fails the I2C scan, a 1-Wire read slot held low
+// figures (PWM exactly 1 kHz at 25 % on the wire), pictures and an HTML
+// page that embeds them; vboard's faults are the negative controls: a slow
+// clock (+25%) fails the WS2812 check naming T1H and the PWM check naming
+// its frequency (800 Hz) alone, 40 % driven for 25 % asked
+// (tests/loopback_faults/) fails it naming the duty alone, a missing EEPROM
+// fails the I2C scan, a 1-Wire read slot held low
 // (tests/loopback_faults/) fails the scratchpad's CRC8; boards without a
 // fixture skip with the reason. Then the WS2812 capture, turned into
 // sigrok-cli CSV, is analysed again by `rig loopback analyse` (the same
@@ -96,8 +99,9 @@ START_TEST(all_fixtures_pass_with_figures_and_pictures) {
   ck_assert_msg(code == 0, "rig run exited %d:\n%s", code, out);
   json_t *rep = report("good");
   static const char *const ids[] = {"loopback/ws2812_patterns.py", "loopback/i2c_eeprom.py",
-                                    "loopback/onewire_ds18b20.py", "loopback/gpio_loopback.py"};
-  for (size_t i = 0; i < 4; i++) {
+                                    "loopback/onewire_ds18b20.py", "loopback/gpio_loopback.py",
+                                    "loopback/pwm_measure.py"};
+  for (size_t i = 0; i < 5; i++) {
     json_t *t = test_of(rep, ids[i]);
     ck_assert_msg(!strcmp(outcome(t), "pass"), "%s: %s (%s)", ids[i], outcome(t), reason(t));
     ck_assert_msg(json_is_true(json_object_get(json_object_get(t, "loopback"), "ok")), "%s", ids[i]);
@@ -112,6 +116,17 @@ START_TEST(all_fixtures_pass_with_figures_and_pictures) {
   ck_assert_msg(scl > 75000 && scl <= 100000 * 1.25, "SCL %g Hz", scl);
   ck_assert_double_eq_tol(
       json_number_value(json_object_get(figure(test_of(rep, ids[2]), "presence_wait"), "min")), 30, 15);
+  // PWM: vboard's edges are exact in virtual time, so every period on the
+  // wire is the one asked for; the board's time_pulse_us within a few us.
+  json_t *pwm = test_of(rep, ids[4]);
+  json_t *freq = figure(pwm, "freq");
+  ck_assert_int_ge(json_integer_value(json_object_get(freq, "n")), 20);
+  ck_assert_double_eq_tol(json_number_value(json_object_get(freq, "min")), 1000, 0.01);
+  ck_assert_double_eq_tol(json_number_value(json_object_get(freq, "max")), 1000, 0.01);
+  ck_assert_double_eq_tol(json_number_value(json_object_get(figure(pwm, "duty"), "mean")), 25, 0.01);
+  ck_assert_double_eq_tol(json_number_value(json_object_get(figure(pwm, "freq_error_pct"), "max")), 0, 0.01);
+  ck_assert_double_eq_tol(json_number_value(json_object_get(figure(pwm, "board_freq"), "mean")), 1000, 5);
+  ck_assert_double_eq_tol(json_number_value(json_object_get(figure(pwm, "board_duty"), "mean")), 25, 0.5);
   // The pictures and the capture are files beside the report.
   size_t i;
   json_t *pic;
@@ -161,6 +176,33 @@ START_TEST(slow_clock_fails_ws2812_naming_t1h) {
   json_t *i2c = test_of(rep, "loopback/i2c_eeprom.py");
   ck_assert_str_eq(outcome(i2c), "skip");
   ck_assert_msg(strstr(reason(i2c), "requires a eeprom24c32 device"), "%s", reason(i2c));
+  json_decref(rep);
+}
+END_TEST
+
+START_TEST(slow_clock_fails_pwm_naming_the_frequency) {
+  // A crystal 25 % slow: the board still believes its PWM runs at 1 kHz
+  // (its own time_pulse_us counts the same slow cycles), the wire says
+  // 800 Hz. Only the rig's frequency figure may fail.
+  static char out[1 << 16];
+  char cmd[4096];
+  snprintf(
+      cmd, sizeof cmd,
+      "'%s' run --target 'vboard:%s' --wiring loopback-gpio0-gpio2 --wiring-dir '%s' --vboard-arg --fault "
+      "--vboard-arg slow-clock=250000 --filter pwm_measure --report-dir '%s/pwmslow' '%s' 2>&1",
+      rig, vboard, wiring_dir, work, loopback_dir);
+  int code = run(cmd, out, sizeof out);
+  ck_assert_msg(code == 1, "rig run exited %d:\n%s", code, out);
+  json_t *rep = report("pwmslow");
+  json_t *t = test_of(rep, "loopback/pwm_measure.py");
+  ck_assert_str_eq(outcome(t), "fail");
+  ck_assert_msg(!strcmp(reason(t), "loopback pwm: freq_error_pct max 20 % above the window <= 5 %"), "%s",
+                reason(t));
+  ck_assert_double_eq_tol(json_number_value(json_object_get(figure(t, "freq"), "mean")), 800, 0.01);
+  ck_assert(json_is_false(json_object_get(figure(t, "freq_error_pct"), "ok")));
+  ck_assert(json_is_true(json_object_get(figure(t, "duty_error"), "ok")));
+  ck_assert(json_is_true(json_object_get(figure(t, "board_freq_error_pct"), "ok")));
+  ck_assert_ptr_null(json_object_get(t, "diff"));
   json_decref(rep);
 }
 END_TEST
@@ -279,6 +321,30 @@ START_TEST(glitched_onewire_read_fails_the_crc) {
 }
 END_TEST
 
+START_TEST(wrong_duty_on_the_wire_fails_naming_duty_error) {
+  // loopback_faults/pwm_duty_off.py drives 40 % (duty 410 of 1024: 400 us
+  // high, in whole microseconds) and records 25 %: only the duty figure may
+  // fail (the 1-Wire fault there skips on this wiring).
+  static char out[1 << 16];
+  char cmd[4096];
+  snprintf(cmd, sizeof cmd,
+           "'%s' run --target 'vboard:%s' --wiring loopback-gpio0-gpio2 --wiring-dir '%s' --report-dir "
+           "'%s/pwmduty' '%s' 2>&1",
+           rig, vboard, wiring_dir, work, faults_dir);
+  int code = run(cmd, out, sizeof out);
+  ck_assert_msg(code == 1, "rig run exited %d:\n%s", code, out);
+  json_t *rep = report("pwmduty");
+  json_t *t = test_of(rep, "pwm_duty_off.py");
+  ck_assert_str_eq(outcome(t), "fail");
+  ck_assert_msg(!strcmp(reason(t), "loopback pwm: duty_error max 15 % above the window <= 3 %") &&
+                    !strstr(reason(t), "freq_error_pct"),
+                "%s", reason(t));
+  ck_assert_double_eq_tol(json_number_value(json_object_get(figure(t, "duty"), "mean")), 40, 0.01);
+  ck_assert_str_eq(outcome(test_of(rep, "onewire_corrupted_read.py")), "skip");
+  json_decref(rep);
+}
+END_TEST
+
 START_TEST(analyse_refuses_bad_input_clearly) {
   char bad[256], cmd[1024];
   static char out[1 << 14];
@@ -317,9 +383,11 @@ int main(int argc, char **argv) {
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, all_fixtures_pass_with_figures_and_pictures);
   tcase_add_test(tc, slow_clock_fails_ws2812_naming_t1h);
+  tcase_add_test(tc, slow_clock_fails_pwm_naming_the_frequency);
   tcase_add_test(tc, missing_eeprom_fails_the_scan);
   tcase_add_test(tc, sigrok_csv_analysed_alike_and_colour_swap_fails);
   tcase_add_test(tc, glitched_onewire_read_fails_the_crc);
+  tcase_add_test(tc, wrong_duty_on_the_wire_fails_naming_duty_error);
   tcase_add_test(tc, analyse_refuses_bad_input_clearly);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);

@@ -3,6 +3,7 @@
 // around them (see sim_hw.h).
 #include "sim_hw.h"
 #include "board_hal.h"
+#include "port_pwm.h"
 #include "sim_hal.h"
 
 #include <stdlib.h>
@@ -29,7 +30,23 @@ static struct {
   int adc;
   bool deepsleep_wake;
   uint8_t rtc_memory[RTC_MEMORY_SIZE];
+  // The PWM generator's channels, one per pin (port_pwm.h): the period's
+  // grid starts at [origin] (a cycle); [event] is the pending edge, 0 when
+  // the level is steady or the channel stopped.
+  struct pwm_gen {
+    bool on;
+    uint32_t period_us, high_us;
+    uint64_t origin;
+    uint32_t event;
+  } pwm[SIM_PIN_COUNT];
 } hw;
+
+// The pins a module's board pulls up: the boot straps want GPIO0 and GPIO2
+// high (and GPIO15 low) as the chip leaves reset to boot from flash
+// (PROTOCOLS.md 3.9), so every module holds them there with resistors or
+// the chip's weak pull-ups. GPIO15's pull-down needs nothing here: an
+// undriven net reads 0 (sim_pins.h).
+#define MODULE_PULLUPS (1u << 0 | 1u << 2)
 
 static uint64_t host_ns(void) {
   struct timespec ts;
@@ -45,6 +62,89 @@ static void on_edge(void *ctx, int pin, int level, uint64_t cycle) {
   if (hw.irq_edges[pin] & want) hw.irq_pending |= 1u << pin;
 }
 
+// ---- The PWM generator ----
+//
+// The chip's PWM is a timer interrupt toggling GPIOs; here each running
+// channel keeps one event on the cycle clock, at its next edge. The clock
+// fires events in time order wherever virtual time moves (a busy-wait, a
+// pin read, a sleep caught up with the host), so every edge is made at
+// its exact cycle, interleaved with the other pins' edges, and seen by
+// listeners (the capture, pin interrupts, devices) at that cycle; anyone
+// reading the net reads the level of now. Times are firmware microseconds
+// (cycles at the believed frequency): a slow-clock fault slows the
+// waveform as a slow crystal would. Masked interrupts do not hold an
+// edge back, unlike on the chip (where the next edge waits for the mask).
+
+static uint64_t pwm_cycles(uint32_t us) {
+  return (uint64_t)us * sim_clock_cpu_hz(hw.clock) / 1000000u;
+}
+
+static void pwm_edge(void *ctx, uint64_t when, intptr_t pin);
+
+// Puts [pin] at its level for cycle [now] and schedules its next edge.
+static void pwm_step(int pin, uint64_t now) {
+  struct pwm_gen *g = &hw.pwm[pin];
+  uint64_t period = pwm_cycles(g->period_us), high = pwm_cycles(g->high_us);
+  g->event = 0;
+  if (period == 0) period = 1;
+  if (high == 0 || high >= period) { // a steady level has no edges
+    sim_pins_write(hw.pins, pin, high != 0);
+    return;
+  }
+  uint64_t phase = (now - g->origin) % period;
+  int level = phase < high;
+  sim_pins_write(hw.pins, pin, level);
+  g->event = sim_clock_schedule(hw.clock, now - phase + (level ? high : period), pwm_edge, &hw.pwm, pin);
+}
+
+static void pwm_edge(void *ctx, uint64_t when, intptr_t pin) {
+  (void)ctx;
+  pwm_step((int)pin, when);
+}
+
+static void pwm_cancel(int pin) {
+  if (hw.pwm[pin].event) sim_clock_cancel(hw.clock, hw.pwm[pin].event);
+  hw.pwm[pin].event = 0;
+}
+
+static void pwm_set(int pin, uint32_t period_us, uint32_t high_us, bool restart) {
+  if (pin < 0 || pin >= SIM_PIN_COUNT) return;
+  struct pwm_gen *g = &hw.pwm[pin];
+  uint64_t now = sim_clock_now(hw.clock);
+  pwm_cancel(pin);
+  if (restart || !g->on) g->origin = now;
+  g->on = true;
+  g->period_us = period_us;
+  g->high_us = high_us;
+  pwm_step(pin, now);
+}
+
+static void pwm_stop(int pin) {
+  if (pin < 0 || pin >= SIM_PIN_COUNT) return;
+  pwm_cancel(pin);
+  hw.pwm[pin].on = false;
+}
+
+static const port_pwm_generator_t pwm_generator = {pwm_set, pwm_stop};
+
+// The CPU clock changes from [old_hz]: the PWM timer does not (the chip's
+// runs from the 80 MHz APB clock), so each grid is moved to keep its phase
+// in microseconds, and each next edge is scheduled again. A phase of an
+// odd number of 160 MHz cycles has no exact 80 MHz cycle: the grid moves
+// by half a cycle (6.25 ns) then, once.
+static void pwm_retime(uint32_t old_hz) {
+  uint64_t now = sim_clock_now(hw.clock);
+  for (int pin = 0; pin < SIM_PIN_COUNT; pin++) {
+    struct pwm_gen *g = &hw.pwm[pin];
+    if (!g->on) continue;
+    uint64_t period = (uint64_t)g->period_us * old_hz / 1000000u;
+    uint64_t phase = period ? (now - g->origin) % period : 0;
+    g->origin = now - (phase * sim_clock_cpu_hz(hw.clock) + old_hz / 2) / old_hz;
+    pwm_cancel(pin);
+    pwm_step(pin, now);
+  }
+}
+
 int sim_hw_init(unsigned cpu_mhz) {
   hw.default_hz = cpu_mhz * 1000000u;
   hw.clock = sim_clock_new(hw.default_hz);
@@ -53,6 +153,9 @@ int sim_hw_init(unsigned cpu_mhz) {
   for (int pin = 0; pin < SIM_PIN_COUNT; pin++)
     if (sim_pins_listen(hw.pins, pin, on_edge, &hw) < 0) return -1;
   sim_hal_bind(hw.clock, hw.pins);
+  port_pwm_use_generator(&pwm_generator);
+  for (int pin = 0; pin < SIM_PIN_COUNT; pin++)
+    if (MODULE_PULLUPS >> pin & 1) sim_pins_set_bus_pullup(hw.pins, pin, true);
   hw.host_start = host_ns();
   return 0;
 }
@@ -83,6 +186,7 @@ void sim_hw_reset(bool power_on) {
   if (!hw.clock) return;
   sim_hw_sync();
   for (int pin = 0; pin < SIM_PIN_COUNT; pin++) {
+    pwm_stop(pin); // the timer stops with the chip
     if (pin >= 6 && pin <= 11) continue;
     sim_pins_mode(hw.pins, pin, SIM_PIN_INPUT, false);
     sim_pins_write(hw.pins, pin, 0);
@@ -107,7 +211,9 @@ uint64_t board_ticks_us(void) {
 int board_cpu_set_hz(uint32_t hz) {
   if (hz != 80000000u && hz != 160000000u) return -1;
   advance_ticks(); // the cycles so far count at the old frequency
+  uint32_t old = sim_clock_cpu_hz(hw.clock);
   sim_clock_set_cpu_hz(hw.clock, hz);
+  pwm_retime(old);
   return 0;
 }
 
@@ -153,6 +259,9 @@ uint8_t *board_rtc_memory(size_t *len) {
 void board_deepsleep(uint64_t us) {
   // Asleep, the chip hears nothing on its UART; only a reset (the control
   // socket, the RFC 2217 lines) or the RTC's wake pulse ends the sleep.
+  // Its timers stop: no more PWM edges.
+  for (int pin = 0; pin < SIM_PIN_COUNT; pin++)
+    pwm_stop(pin);
   uint64_t end = board_ticks_us() + us;
   for (;;) {
     uint64_t now = board_ticks_us();

@@ -11,6 +11,15 @@
 // firmware's ticks count cycles at the frequency it believes in, so a
 // slow-clock fault (skew) makes its idea of time run slow against the
 // devices' and the host's, as a slow crystal would.
+//
+// PWM: the board layer's engine (port_pwm.h) hands its channels to a
+// generator here whose edges are events on the clock: exact in virtual
+// time (see sim_hw.c).
+//
+// Power-on: every GPIO an input without its internal pull-up, latch 0.
+// GPIO0 and GPIO2 are pulled up by the module (what a flash boot needs of
+// the straps), so they read 1 until something drives them; the rest float
+// and read 0 (GPIO15's pull-down alike).
 #ifndef SIM_HW_H
 #define SIM_HW_H
 
@@ -21,15 +30,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-// Makes the clock at [cpu_mhz] and the pins, and binds board_hal.h's pin
-// section to them. Returns 0, or -1 when out of memory.
+// Makes the clock at [cpu_mhz] and the pins (with the module's pull-ups),
+// binds board_hal.h's pin section to them and gives port_pwm the
+// generator. Returns 0, or -1 when out of memory.
 int sim_hw_init(unsigned cpu_mhz);
 
 sim_clock_t *sim_hw_clock(void);
 sim_pins_t *sim_hw_pins(void);
 
-// What a reset does to the chip: pins back to inputs, interrupts disarmed,
-// CPU back at its default frequency, ticks from 0. [power_on] also clears
+// What a reset does to the chip: pins back to inputs, PWM stopped,
+// interrupts disarmed, CPU back at its default frequency, ticks from 0. [power_on] also clears
 // the RTC memory. The devices outside keep their state.
 void sim_hw_reset(bool power_on);
 

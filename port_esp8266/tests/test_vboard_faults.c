@@ -359,10 +359,51 @@ START_TEST(wire_joins_pins_only_when_wired) {
   enter_raw();
   ck_assert_str_eq(run(probe), "1 0\r\n");
   stop_board();
-  // Negative control: no wire, GPIO2 floats whatever GPIO0 does.
+  // Negative control: no wire, GPIO2 stays at its pull-up whatever GPIO0
+  // does.
   start_board(NULL);
   enter_raw();
-  ck_assert_str_eq(run(probe), "0 0\r\n");
+  ck_assert_str_eq(run(probe), "1 1\r\n");
+  stop_board();
+}
+END_TEST
+
+// ---- Power-on pin state ----
+
+// The levels of the GPIOs a program may use, as a list.
+#define PIN_LEVELS "print([Pin(p)() for p in (0, 2, 4, 5, 12, 13, 14, 15, 16)])"
+
+START_TEST(power_on_pins_are_inputs_with_the_module_pullups) {
+  // As on the chip after reset: every pin an input. GPIO0 and GPIO2 read 1
+  // (the module's pull-ups a flash boot needs), the rest 0 (GPIO15 pulled
+  // down, the others undriven).
+  start_board("loopback-gpio0-gpio2,loopback-gpio12-gpio14");
+  enter_raw();
+  ck_assert_str_eq(run("from machine import Pin, UART\n" PIN_LEVELS), "[1, 1, 0, 0, 0, 0, 0, 0, 0]\r\n");
+  // Inputs indeed: the far end of each wire reads both levels driven on
+  // the near end (an output there would hold one of them). The pull-up
+  // gives way to a driver.
+  ck_assert_str_eq(run("o = Pin(14, Pin.OUT, value=1)\na = Pin(12)()\no(0)\nprint(a, Pin(12)())"), "1 0\r\n");
+  ck_assert_str_eq(run("o = Pin(2, Pin.OUT, value=0)\na = Pin(0)()\no(1)\nprint(a, Pin(0)())"), "0 1\r\n");
+  // UART(1)'s idle high reaches the never-configured GPIO0.
+  control("reset power", "ok\n");
+  read_until(console_fd, "rst cause:1");
+  enter_raw();
+  ck_assert_str_eq(run("from machine import Pin, UART\nu = UART(1, 115200)\nprint(Pin(0)())"), "1\r\n");
+  // Negative control: a partner left an output at 0 holds the net low
+  // (what a test after one that drove GPIO0 sees), and the levels differ
+  // from power-on's; a soft reset keeps them, a hard reset restores them.
+  ck_assert_str_eq(
+      run("Pin(0, Pin.OUT, value=0)\nPin(14, Pin.OUT, value=1)\nu = UART(1, 115200)\nprint(Pin(2)())"),
+      "0\r\n");
+  ck_assert_str_eq(run(PIN_LEVELS), "[0, 0, 0, 0, 1, 0, 1, 0, 0]\r\n");
+  send_str(console_fd, "\x04");
+  read_until(console_fd, "MPY: soft reboot\r\n" RAW_BANNER);
+  ck_assert_str_eq(run("from machine import Pin\n" PIN_LEVELS), "[0, 0, 0, 0, 1, 0, 1, 0, 0]\r\n");
+  control("reset hard", "ok\n");
+  read_until(console_fd, "rst cause:2");
+  enter_raw();
+  ck_assert_str_eq(run("from machine import Pin\n" PIN_LEVELS), "[1, 1, 0, 0, 0, 0, 0, 0, 0]\r\n");
   stop_board();
 }
 END_TEST
@@ -537,6 +578,125 @@ START_TEST(uart1_sends_8n1_frames_on_gpio2) {
 }
 END_TEST
 
+// ---- PWM, exact in virtual time ----
+
+// Checks wire [id] of the VCD at [path] for a PWM: every whole period
+// (rise to rise) [period_ns] long with [high_ns] high, within 7 ns (the
+// VCD's nanoseconds, and the half cycle a CPU clock change may move the
+// grid by: sim_hw.c), and at least [min] of them. Returns NULL when it
+// matches, else what is wrong.
+static const char *check_pwm(const char *path, char id, long long period_ns, long long high_ns, int min) {
+  static char why[160];
+  static level_change_t c[4096];
+  size_t n = vcd_changes(path, id, c, 4096);
+  long long rise = -1, fall = -1;
+  int periods = 0;
+  for (size_t i = 1; i < n; i++) {
+    if (c[i].level == c[i - 1].level) continue;
+    if (c[i].level == 0) {
+      fall = c[i].t;
+      continue;
+    }
+    if (rise >= 0 && fall > rise) {
+      long long period = c[i].t - rise, high = fall - rise;
+      if (llabs(period - period_ns) > 7 || llabs(high - high_ns) > 7) {
+        snprintf(why, sizeof why, "period %d: %lld ns with %lld ns high at %lld ns", periods, period, high,
+                 rise);
+        return why;
+      }
+      periods++;
+    }
+    rise = c[i].t;
+  }
+  if (periods < min) {
+    snprintf(why, sizeof why, "%d whole periods, not %d", periods, min);
+    return why;
+  }
+  return NULL;
+}
+
+// 1 when the VCD's timestamps only go forward.
+static int vcd_in_time_order(const char *path) {
+  FILE *f = fopen(path, "r");
+  ck_assert_ptr_nonnull(f);
+  char line[256];
+  long long last = -1;
+  int ok = 1;
+  while (fgets(line, sizeof line, f))
+    if (line[0] == '#') {
+      long long t = atoll(line + 1);
+      if (t <= last) ok = 0;
+      last = t;
+    }
+  fclose(f);
+  return ok;
+}
+
+START_TEST(pwm_edges_are_exact_in_virtual_time) {
+  char path[] = "/tmp/vboard-pwm-XXXXXX";
+  int tmp = mkstemp(path);
+  ck_assert_int_ge(tmp, 0);
+  close(tmp);
+  char stop[128];
+  snprintf(stop, sizeof stop, "capture stop %s", path);
+  start_board("loopback-gpio0-gpio2");
+  enter_raw();
+  run("from machine import Pin, PWM\nimport machine, time\nt = Pin(4, Pin.OUT, value=0)");
+  // 1 kHz at 25 % while the program sleeps, toggles GPIO4 and doubles the
+  // CPU clock (the PWM timer does not follow it): every period exact, on
+  // the wire's far end too, in time order with GPIO4's edges.
+  control("capture start 0,2,4", "ok\n");
+  run("p = PWM(Pin(0), freq=1000, duty=256)\nfor i in range(10):\n    time.sleep_ms(2)\n    t(i % 2)\n"
+      "machine.freq(160000000)\ntime.sleep_ms(10)\nmachine.freq(80000000)\ntime.sleep_ms(5)\np.deinit()");
+  control(stop, "\n");
+  const char *why = check_pwm(path, '!', 1000000, 250000, 30);
+  ck_assert_msg(why == NULL, "GPIO0: %s", why);
+  why = check_pwm(path, '#', 1000000, 250000, 30);
+  ck_assert_msg(why == NULL, "GPIO2: %s", why);
+  ck_assert(vcd_in_time_order(path));
+  // Negative controls of the checker: not a 999 us period, nor 24.9 %.
+  ck_assert_ptr_nonnull(check_pwm(path, '!', 999000, 250000, 30));
+  ck_assert_ptr_nonnull(check_pwm(path, '!', 1000000, 249000, 30));
+  // A new duty keeps the periods' grid: every rise on the 1 ms grid of the
+  // first (but one, if the change itself starts a high), then 500 us
+  // highs. The board's time_pulse_us reads the new high too (rounded down).
+  control("capture start 0", "ok\n");
+  ck_assert_str_eq(
+      run("p = PWM(Pin(0), freq=1000, duty=256)\ntime.sleep_ms(8)\np.duty(512)\n"
+          "h = machine.time_pulse_us(Pin(2), 0, 100000)\nh = machine.time_pulse_us(Pin(2), 1, 100000)\n"
+          "time.sleep_ms(8)\np.deinit()\nprint(h)"),
+      "499\r\n");
+  control(stop, "\n");
+  static level_change_t c[4096];
+  size_t n = vcd_changes(path, '!', c, 4096);
+  long long first = -1, rise = -1;
+  int off_grid = 0, rises = 0, half = 0;
+  for (size_t i = 1; i < n; i++) {
+    if (c[i].level && !c[i - 1].level) {
+      if (first < 0) first = c[i].t;
+      off_grid += (c[i].t - first) % 1000000 > 2 && (c[i].t - first) % 1000000 < 999998;
+      rises++;
+      rise = c[i].t;
+    } else if (!c[i].level && c[i - 1].level && rise >= 0) {
+      half += llabs(c[i].t - rise - 500000) <= 2;
+    }
+  }
+  ck_assert_msg(rises >= 15 && off_grid <= 1 && half >= 6,
+                "%d rises, %d off the 1 ms grid, %d highs of 500 us", rises, off_grid, half);
+  // A slow crystal (+25 %) slows the waveform in real time: 1.25 ms
+  // periods, which the 1 ms check refuses.
+  control("slow-clock 250000", "ok\n");
+  control("capture start 0", "ok\n");
+  run("p = PWM(Pin(0), freq=1000, duty=256)\ntime.sleep_ms(30)\np.deinit()");
+  control(stop, "\n");
+  ck_assert_ptr_nonnull(check_pwm(path, '!', 1000000, 250000, 20));
+  why = check_pwm(path, '!', 1250000, 312500, 20);
+  ck_assert_msg(why == NULL, "slow clock: %s", why);
+  unlink(path);
+  stop_board();
+}
+END_TEST
+
 // ---- esp.check_fw and port_diag over an image in flash ----
 
 #define FLASH_SIZE (4 * 1024 * 1024)
@@ -612,6 +772,8 @@ static Suite *suite(void) {
   tcase_add_test(tc, ds18b20_rejects_a_short_reset);
   tcase_add_test(tc, ws2812_flags_a_mistimed_bit);
   tcase_add_test(tc, wire_joins_pins_only_when_wired);
+  tcase_add_test(tc, power_on_pins_are_inputs_with_the_module_pullups);
+  tcase_add_test(tc, pwm_edges_are_exact_in_virtual_time);
   tcase_add_test(tc, capture_writes_a_vcd_of_the_bitstream);
   tcase_add_test(tc, soft_reset_restarts_the_interpreter_only);
   tcase_add_test(tc, uart1_sends_8n1_frames_on_gpio2);
