@@ -23,6 +23,7 @@
 #include "obj_module.h"
 #include "obj_range.h"
 #include "obj_set.h"
+#include "obj_slice.h"
 #include "obj_str.h"
 #include "obj_tuple.h"
 #include "obj_type.h"
@@ -177,6 +178,8 @@ static rt_val_t b_callable(ARGS) {
 }
 
 static bool isinstance_of(rt_val_t v, rt_val_t cls, bool sub) {
+  rt_val_t members = rt_type_union_args(cls); // int | str checks as (int, str)
+  if (members) cls = members;
   if (rt_is_obj(cls, &rt_tuple_type)) {
     for (size_t i = 0; i < rt_tuple_len(cls); i++)
       if (isinstance_of(v, rt_tuple_items(cls)[i], sub)) return true;
@@ -186,8 +189,19 @@ static bool isinstance_of(rt_val_t v, rt_val_t cls, bool sub) {
     rt_raise_msg(&rt_exc_TypeError,
                  sub ? RT_MSG("issubclass() arg 2 must be a class, a tuple of classes, or a union")
                      : RT_MSG("isinstance() arg 2 must be a type, a tuple of types, or a union"));
-  if (sub) return rt_obj_subtype((const rt_type_t *)v, (const rt_type_t *)cls);
-  return rt_obj_isinstance(v, (const rt_type_t *)cls);
+  const rt_type_t *c = (const rt_type_t *)cls;
+  // A metaclass may decide: __instancecheck__ / __subclasscheck__.
+  rt_val_t meta = rt_type_metaclass(c);
+  if (meta) {
+    rt_val_t hook =
+        rt_type_lookup((const rt_type_t *)meta, sub ? RT_QV(__subclasscheck__) : RT_QV(__instancecheck__));
+    if (hook) return rt_obj_truthy(rt_obj_call(hook, 2, (rt_val_t[]){cls, v}, NULL));
+  }
+  if (sub) return rt_obj_subtype((const rt_type_t *)v, c);
+  if (rt_obj_isinstance(v, c)) return true;
+  // A class made by a metaclass is an instance of it (and of its bases).
+  meta = rt_is_type(v) ? rt_type_metaclass((const rt_type_t *)v) : RT_NULL;
+  return meta && rt_obj_subtype((const rt_type_t *)meta, c);
 }
 
 static rt_val_t b_isinstance(ARGS) {
@@ -343,6 +357,20 @@ typedef struct {
   rt_val_t extra; // iter(callable, sentinel): the sentinel
 } iter_t;
 
+// zip(strict=True): iterator [i] of [k] ended; all must end together.
+static void zip_check_ends(rt_val_t *its, size_t k, size_t i) {
+  size_t longer = 0;
+  if (i == 0)
+    for (size_t j = 1; j < k && !longer; j++)
+      if (rt_obj_iternext(its[j])) longer = j;
+  if (i == 0 && !longer) return;
+  size_t arg = i ? i : longer;
+  char others[24];
+  snprintf(others, sizeof others, arg == 1 ? "argument 1" : "arguments 1-%u", (unsigned)arg);
+  rt_raise_msg(&rt_exc_ValueError, RT_MSG("zip() argument %z is %s than %s"), arg + 1,
+               i ? "shorter" : "longer", others);
+}
+
 static rt_val_t iter_next(rt_val_t self) {
   iter_t *it = (iter_t *)self;
   rt_val_t *its = it->iters ? rt_tuple_items(it->iters) : NULL;
@@ -359,7 +387,10 @@ static rt_val_t iter_next(rt_val_t self) {
     rt_val_t t = rt_tuple_new(k, NULL);
     for (size_t i = 0; i < k; i++) {
       rt_val_t v = rt_obj_iternext(its[i]);
-      if (!v) return RT_NULL;
+      if (!v) {
+        if (it->extra == RT_TRUE) zip_check_ends(its, k, i);
+        return RT_NULL;
+      }
       rt_tuple_items(t)[i] = v;
     }
     return t;
@@ -428,8 +459,11 @@ static rt_val_t enumerate_make(const rt_type_t *t, size_t n, const rt_val_t *arg
 }
 
 static rt_val_t zip_make(const rt_type_t *t, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
-  (void)t, (void)kw;
-  return iter_new(IT_ZIP, RT_NULL, n, args);
+  (void)t;
+  rt_val_t it = iter_new(IT_ZIP, RT_NULL, n, args);
+  rt_val_t strict = rt_kw_get(kw, RT_QV(strict));
+  ((iter_t *)it)->extra = strict && rt_obj_truthy(strict) ? RT_TRUE : RT_NULL;
+  return it;
 }
 
 static rt_val_t map_make(const rt_type_t *t, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
@@ -450,6 +484,9 @@ static rt_val_t reversed_make(const rt_type_t *t, size_t n, const rt_val_t *args
   rt_val_t m[2];
   if (rt_obj_load_method_maybe(args[0], RT_QV(__reversed__), m) && rt_typeof(m[0]) == &rt_func_type)
     return rt_obj_call_method(m, 0, NULL);
+  // A range reverses into a range iterator, whatever its bounds.
+  if (rt_is_obj(args[0], &rt_range_type))
+    return rt_obj_getiter(rt_obj_subscr(args[0], rt_slice_new(RT_NONE, RT_NONE, rt_small(-1))));
   if (rt_is_obj(args[0], &rt_dict_type)) {
     rt_val_t l = rt_list_from_iter(args[0]);
     rt_list_reverse(l);
@@ -892,6 +929,20 @@ static rt_val_t b_build_class(ARGS) {
       if (rt_is_type(args[i + 2]) && rt_type_metaclass((const rt_type_t *)args[i + 2]))
         meta = rt_type_metaclass((const rt_type_t *)args[i + 2]);
   rt_dict_t *ns = rt_dict_new(8);
+  // A metaclass's __prepare__(name, bases) may provide the namespace.
+  rt_val_t prep =
+      meta && rt_is_type(meta) ? rt_type_lookup((const rt_type_t *)meta, RT_QV(__prepare__)) : RT_NULL;
+  if (prep) {
+    // Looked up on the metaclass: only a classmethod receives it.
+    bool cm = rt_is_obj(prep, &rt_classmethod_type);
+    if (cm || rt_is_obj(prep, &rt_staticmethod_type)) prep = ((rt_bound_t *)prep)->func;
+    rt_val_t pa[3] = {meta, name, bases};
+    rt_val_t d = rt_obj_call(prep, cm ? 3 : 2, pa + !cm, NULL);
+    if (!rt_obj_isinstance(d, &rt_dict_type))
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("%q.__prepare__() must return a mapping, not %t"),
+                   rt_qstr_val(((const rt_type_t *)meta)->name), d);
+    ns = (rt_dict_t *)d;
+  }
   rt_val_t cell = rt_vm_run_class_body(func, ns);
   rt_val_t cls;
   if (meta && meta != rt_val(&rt_type_type)) {
@@ -1053,6 +1104,9 @@ rt_val_t rt_builtins_lookup(rt_val_t name) {
   if (rt_is_qstr(name) && rt_qstr_index(name) < RT_Q_COUNT) {
     const void *v = builtin_table[rt_qstr_index(name)];
     if (v) return rt_val(v);
+    // The builtins module's own name: what a class body made by exec()
+    // with bare globals reads for __module__, as in CPython.
+    if (name == RT_QV(__name__)) return RT_QV(builtins);
   }
   return rt_dict_get(rt_state->builtins, name);
 }

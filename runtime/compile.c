@@ -20,6 +20,7 @@
 #include "obj_exc.h"
 #include "obj_str.h"
 #include "obj_tuple.h"
+#include "obj_type.h"
 #include "parse.h"
 #include "scope.h"
 #include "qstr.h"
@@ -453,7 +454,7 @@ static void compile_comprehension(compiler_t *c, rt_node_t *n) {
   emit(c, RT_OP_LOAD_CONST, add_const(c, rt_val(code)));
   emit(c, RT_OP_MAKE_FUNCTION, flags);
   compile_expr(c, rt_node_kid(rt_node_kid(n, 2), 1));
-  emit0(c, RT_OP_GET_ITER);
+  emit0(c, rt_node_kid(n, 2)->op == 1 ? RT_OP_GET_AITER : RT_OP_GET_ITER);
   emit(c, RT_OP_CALL_FUNCTION, 1);
   if (s->code_flags & RT_CODE_COROUTINE) emit_await(c); // it awaits inside
 }
@@ -461,14 +462,26 @@ static void compile_comprehension(compiler_t *c, rt_node_t *n) {
 // The body of a comprehension function: loops from COMPFOR [i] on.
 static void comprehension_body(compiler_t *c, rt_node_t *n, size_t i, int nfor) {
   rt_node_t *cf = rt_node_kid(n, i);
+  bool async = cf->op == 1;
   if (i == 2)
     emit(c, RT_OP_LOAD_FAST, 0); // .0
   else {
     compile_expr(c, rt_node_kid(cf, 1));
-    emit0(c, RT_OP_GET_ITER);
+    emit0(c, async ? RT_OP_GET_AITER : RT_OP_GET_ITER);
   }
-  size_t top = here(c);
-  size_t exit = emit_jump(c, RT_OP_FOR_ITER);
+  size_t top = here(c), exit;
+  if (async) {
+    // As the async for statement: await __anext__() in a try block whose
+    // handler ends the loop on StopAsyncIteration.
+    exit = emit_jump(c, RT_OP_SETUP_EXCEPT);
+    push_fb(c, cf, FB_TRY, 0, NULL);
+    emit0(c, RT_OP_GET_ANEXT);
+    emit_drive(c);
+    emit0(c, RT_OP_POP_BLOCK);
+    pop_fb(c);
+  } else {
+    exit = emit_jump(c, RT_OP_FOR_ITER);
+  }
   compile_store(c, rt_node_kid(cf, 0));
   rt_node_t *ifs = rt_node_kid(cf, 2);
   for (size_t k = 0; k < ifs->n; k++) {
@@ -501,7 +514,16 @@ static void comprehension_body(compiler_t *c, rt_node_t *n, size_t i, int nfor) 
   }
   emit(c, RT_OP_JUMP, (unsigned)top);
   patch_here(c, exit);
-  adjust(c, -1); // FOR_ITER popped the iterator
+  if (async) {
+    // Handler: iterator, previous exception, exception; all popped.
+    int depth0 = c->u->depth - 1;
+    c->u->depth = depth0 + 3;
+    if (c->u->depth > c->u->max_depth) c->u->max_depth = c->u->depth;
+    emit0(c, RT_OP_END_ASYNC_FOR);
+    c->u->depth = depth0;
+  } else {
+    adjust(c, -1); // FOR_ITER popped the iterator
+  }
 }
 
 static void compile_fstring(compiler_t *c, rt_node_t *n) {
@@ -1057,6 +1079,203 @@ static void compile_async_for(compiler_t *c, rt_node_t *n) {
   patch_chain(c, breaks, here(c));
 }
 
+// ---- match statements ----
+//
+// The subject stays on the stack while the cases are tried. A pattern
+// consumes the value on top of the stack: it falls through on a match
+// (having bound its names) or jumps to its failure context. Failing jumps
+// are grouped by how many values they leave above the context's base, and
+// the context's exit pops those values before going on to the next case.
+// Tests CPython has opcodes for (is it a sequence, a mapping, an instance
+// with these attributes) call rt_type_match (obj_type.c), which returns
+// the values to match further or None.
+
+#define MAX_FAIL_DEPTH 16
+
+typedef struct {
+  int base;                     // stack depth the exit restores
+  int top;                      // highest level used, -1 if none
+  size_t chain[MAX_FAIL_DEPTH]; // jumps that leave that many values
+} fail_t;
+
+static void fail_init(fail_t *f, int base) {
+  f->base = base;
+  f->top = -1;
+}
+
+// Emits jump [op] (POP_JUMP_IF_*) to the failure exit of [f].
+static void fail_jump(compiler_t *c, fail_t *f, int op, const rt_node_t *at) {
+  size_t site = emit_jump(c, op);
+  int k = c->u->depth - f->base;
+  if (k < 0 || k >= MAX_FAIL_DEPTH) error_at(c, at, "pattern too deeply nested");
+  if (k > f->top) {
+    for (int i = f->top + 1; i <= k; i++)
+      f->chain[i] = CHAIN_END;
+    f->top = k;
+  }
+  patch_at(c, site, f->chain[k]);
+  f->chain[k] = site;
+}
+
+// The failure exit of [f]: pops what each jump left; ends at depth base.
+static void fail_exit(compiler_t *c, fail_t *f) {
+  if (f->top < 0) return;
+  c->u->depth = f->base + f->top;
+  for (int k = f->top; k > 0; k--) {
+    patch_chain(c, f->chain[k], here(c));
+    emit0(c, RT_OP_POP_TOP);
+  }
+  patch_chain(c, f->chain[0], here(c));
+}
+
+// Calls rt_type_match with the tuple of the subject and the [n] values
+// above it (a kind, then its arguments); they become its result. Jumps to
+// [f] when that is None.
+static void match_call(compiler_t *c, fail_t *f, size_t n, const rt_node_t *at) {
+  emit(c, RT_OP_BUILD_TUPLE, (unsigned)n + 1);
+  emit(c, RT_OP_LOAD_CONST, add_const(c, rt_val(&rt_type_match_obj)));
+  emit0(c, RT_OP_ROT_TWO);
+  emit(c, RT_OP_CALL_FUNCTION, 1);
+  emit0(c, RT_OP_DUP_TOP);
+  emit0(c, RT_OP_LOAD_NONE);
+  emit(c, RT_OP_IS_OP, 0);
+  fail_jump(c, f, RT_OP_POP_JUMP_IF_TRUE, at);
+}
+
+static void compile_pattern(compiler_t *c, rt_node_t *x, fail_t *f);
+
+// Matches the [n] values UNPACK_SEQUENCE left (first on top) against the
+// patterns [pats] (kids of a node).
+static void match_items(compiler_t *c, rt_val_t *pats, size_t n, fail_t *f) {
+  emit(c, RT_OP_UNPACK_SEQUENCE, (unsigned)n);
+  for (size_t i = 0; i < n; i++)
+    compile_pattern(c, (rt_node_t *)pats[i], f);
+}
+
+static void compile_pattern(compiler_t *c, rt_node_t *x, fail_t *f) {
+  rt_c_enter();
+  switch (x->kind) {
+  case RT_N_PCAPTURE:
+  case RT_N_PSTAR:
+    if (x->kids[0])
+      compile_name(c, x->kids[0], CTX_STORE);
+    else
+      emit0(c, RT_OP_POP_TOP);
+    break;
+  case RT_N_PVALUE:
+    compile_expr(c, rt_node_kid(x, 0));
+    if (x->op)
+      emit(c, RT_OP_IS_OP, 0);
+    else
+      emit(c, RT_OP_COMPARE_OP, RT_BINARY_EQ);
+    fail_jump(c, f, RT_OP_POP_JUMP_IF_FALSE, x);
+    break;
+  case RT_N_PAS:
+    emit0(c, RT_OP_DUP_TOP);
+    compile_pattern(c, rt_node_kid(x, 0), f);
+    compile_name(c, x->kids[1], CTX_STORE);
+    break;
+  case RT_N_POR: {
+    // Each alternative but the last tries a copy; its failure goes on to
+    // the next alternative with the value still there.
+    size_t done = CHAIN_END;
+    for (size_t i = 0; i + 1 < x->n; i++) {
+      fail_t g;
+      fail_init(&g, c->u->depth);
+      emit0(c, RT_OP_DUP_TOP);
+      compile_pattern(c, rt_node_kid(x, i), &g);
+      emit0(c, RT_OP_POP_TOP);
+      size_t site = emit_jump(c, RT_OP_JUMP);
+      patch_at(c, site, done);
+      done = site;
+      fail_exit(c, &g);
+      c->u->depth = g.base;
+    }
+    compile_pattern(c, rt_node_kid(x, x->n - 1), f);
+    patch_chain(c, done, here(c));
+    break;
+  }
+  case RT_N_PSEQ: {
+    size_t star = x->n;
+    for (size_t i = 0; i < x->n; i++)
+      if (rt_node_kid(x, i)->kind == RT_N_PSTAR) star = i;
+    load_const(c, rt_small(0));
+    load_const(c, rt_small((intptr_t)x->n));
+    load_const(c, rt_small(star == x->n ? -1 : (intptr_t)star));
+    match_call(c, f, 3, x);
+    match_items(c, x->kids, x->n, f);
+    break;
+  }
+  case RT_N_PMAP: {
+    size_t nk = (x->n - x->op) / 2;
+    load_const(c, rt_small(1));
+    for (size_t i = 0; i < nk; i++)
+      compile_expr(c, rt_node_kid(x, 2 * i));
+    emit(c, RT_OP_BUILD_TUPLE, (unsigned)nk);
+    load_const(c, rt_bool(x->op));
+    match_call(c, f, 3, x);
+    emit(c, RT_OP_UNPACK_SEQUENCE, (unsigned)(nk + x->op));
+    for (size_t i = 0; i < nk; i++)
+      compile_pattern(c, rt_node_kid(x, 2 * i + 1), f);
+    if (x->op) compile_name(c, x->kids[x->n - 1], CTX_STORE);
+    break;
+  }
+  case RT_N_PCLASS: {
+    rt_node_t *pos = rt_node_kid(x, 1), *names = rt_node_kid(x, 2), *kw = rt_node_kid(x, 3);
+    load_const(c, rt_small(2));
+    compile_expr(c, rt_node_kid(x, 0));
+    load_const(c, rt_small((intptr_t)pos->n));
+    load_const(c, rt_tuple_new(names->n, names->kids));
+    match_call(c, f, 4, x);
+    emit(c, RT_OP_UNPACK_SEQUENCE, (unsigned)(pos->n + kw->n));
+    for (size_t i = 0; i < pos->n; i++)
+      compile_pattern(c, rt_node_kid(pos, i), f);
+    for (size_t i = 0; i < kw->n; i++)
+      compile_pattern(c, rt_node_kid(kw, i), f);
+    break;
+  }
+  default: error_at(c, x, "invalid syntax");
+  }
+  rt_c_leave();
+}
+
+static void compile_match(compiler_t *c, rt_node_t *n) {
+  compile_expr(c, rt_node_kid(n, 0));
+  int depth = c->u->depth; // the subject is on top
+  size_t end = CHAIN_END;
+  for (size_t i = 1; i < n->n; i++) {
+    rt_node_t *cs = rt_node_kid(n, i);
+    set_line(c, (int)cs->line);
+    fail_t f;
+    fail_init(&f, depth);
+    emit0(c, RT_OP_DUP_TOP);
+    compile_pattern(c, rt_node_kid(cs, 0), &f);
+    if (cs->kids[1]) {
+      size_t no = compile_jump_if(c, rt_node_kid(cs, 1), false, CHAIN_END);
+      // Join the failure exit at the subject's depth.
+      if (f.top < 0) {
+        f.top = 0;
+        f.chain[0] = CHAIN_END;
+      }
+      while (no != CHAIN_END) {
+        size_t next = (uint8_t)c->u->code.buf[no] | ((size_t)(uint8_t)c->u->code.buf[no + 1] << 8);
+        patch_at(c, no, f.chain[0]);
+        f.chain[0] = no;
+        no = next;
+      }
+    }
+    emit0(c, RT_OP_POP_TOP);
+    compile_stmts(c, rt_node_kid(cs, 2));
+    size_t site = emit_jump(c, RT_OP_JUMP);
+    patch_at(c, site, end);
+    end = site;
+    fail_exit(c, &f);
+    c->u->depth = depth;
+  }
+  emit0(c, RT_OP_POP_TOP);
+  patch_chain(c, end, here(c));
+}
+
 static int find_loop(compiler_t *c) {
   for (int i = c->u->n_fb - 1; i >= 0; i--)
     if (c->u->fb[i].kind == FB_WHILE || c->u->fb[i].kind == FB_FOR) return i;
@@ -1276,6 +1495,7 @@ static void compile_stmt(compiler_t *c, rt_node_t *n) {
     break;
   }
   case RT_N_WITH: compile_with(c, n, 0); break;
+  case RT_N_MATCH: compile_match(c, n); break;
   default: error_at(c, n, "invalid syntax");
   }
   rt_c_leave();
@@ -1299,6 +1519,7 @@ static rt_code_t *unit_finish(compiler_t *c, unit_t *u, uint16_t flags) {
   code->flags = flags | s->code_flags;
   code->n_args = s->n_args;
   code->n_kwonly = s->n_kwonly;
+  if (s->kind == SC_FUNC) code->n_posonly = rt_node_kid(s->node, s->node->kind == RT_N_LAMBDA ? 0 : 1)->op;
   code->n_locals = s->n_locals;
   code->n_cells = s->n_cells;
   code->n_free = s->n_free;
@@ -1337,6 +1558,43 @@ static rt_code_t *unit_finish(compiler_t *c, unit_t *u, uint16_t flags) {
   return code;
 }
 
+// The dotted path of class [name] made in scope [s]'s parent, as CPython's
+// __qualname__: "Outer.Inner", "f.<locals>.C"; the name at module level.
+static rt_val_t qualname(scope_t *s, rt_val_t name) {
+  scope_t *p = s->parent;
+  if (!p || p->kind == SC_MODULE) return name;
+  rt_vstr_t v;
+  rt_vstr_init_temp(&v, 32);
+  for (;;) {
+    size_t len;
+    const char *t;
+    if (p->kind == SC_CLASS || p->node->kind == RT_N_DEF) {
+      t = rt_qstr_str(p->node->kids[0], &len);
+    } else {
+      t = p->node->kind == RT_N_LAMBDA ? "<lambda>" : "<genexpr>";
+      len = strlen(t);
+    }
+    // Prepend "t." or "t.<locals>.".
+    const char *mid = p->kind == SC_CLASS ? "." : ".<locals>.";
+    size_t ml = strlen(mid);
+    rt_vstr_t w;
+    rt_vstr_init_temp(&w, v.len + len + ml);
+    rt_vstr_add(&w, t, len);
+    rt_vstr_add(&w, mid, ml);
+    rt_vstr_add(&w, v.buf, v.len);
+    rt_vstr_free(&v);
+    v = w;
+    p = p->parent;
+    if (!p || p->kind == SC_MODULE) break;
+  }
+  size_t len;
+  const char *t = rt_qstr_str(name, &len);
+  rt_vstr_add(&v, t, len);
+  rt_val_t r = rt_str_new(v.buf, v.len);
+  rt_vstr_free(&v);
+  return r;
+}
+
 static rt_code_t *compile_scope(compiler_t *c, scope_t *s, rt_val_t name, rt_node_t *body, int line) {
   unit_t *u = unit_new(c->u, s, name, line);
   c->u = u;
@@ -1345,7 +1603,7 @@ static rt_code_t *compile_scope(compiler_t *c, scope_t *s, rt_val_t name, rt_nod
     flags |= RT_CODE_CLASS;
     emit(c, RT_OP_LOAD_NAME, add_name(c, RT_QV(__name__)));
     emit(c, RT_OP_STORE_NAME, add_name(c, RT_QV(__module__)));
-    load_const(c, name);
+    load_const(c, qualname(s, name));
     emit(c, RT_OP_STORE_NAME, add_name(c, RT_QV(__qualname__)));
     compile_stmts(c, body);
     sym_t *cls = rt_scope_find(s, RT_QV(__class__));

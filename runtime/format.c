@@ -2,10 +2,14 @@
 // format.c: format specs, "%" formatting and str.format.
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "format.h"
+#include "builtins.h"
 #include "gc.h"
+#include "obj_bytearray.h"
+#include "obj_bytes.h"
 #include "obj_dict.h"
 #include "obj_exc.h"
 #include "obj_float.h"
@@ -19,6 +23,11 @@
 #include "raise.h"
 #include "vstr.h"
 
+// ascii(v): repr with non-ASCII characters escaped (the builtin's work).
+static rt_val_t ascii_of(rt_val_t v) {
+  return rt_obj_call1(rt_builtins_lookup(RT_QV(ascii)), v);
+}
+
 typedef struct {
   char fill, align, sign, type, grouping;
   bool alt, zero;
@@ -30,9 +39,11 @@ static void parse_spec(const char *s, size_t n, spec_t *sp) {
   sp->fill = ' ';
   sp->width = sp->prec = -1;
   size_t i = 0;
+  bool fill_given = false;
   if (n >= 2 && (s[1] == '<' || s[1] == '>' || s[1] == '^' || s[1] == '=')) {
     sp->fill = s[0];
     sp->align = s[1];
+    fill_given = true;
     i = 2;
   } else if (n >= 1 && (s[0] == '<' || s[0] == '>' || s[0] == '^' || s[0] == '=')) {
     sp->align = s[0];
@@ -73,6 +84,8 @@ static void parse_spec(const char *s, size_t n, spec_t *sp) {
   if (sp->zero && !sp->align) {
     sp->fill = '0';
     sp->align = '=';
+  } else if (sp->zero && !fill_given) {
+    sp->fill = '0'; // "<08": zeros fill whatever the alignment
   }
 }
 
@@ -124,9 +137,10 @@ static void group_digits(rt_vstr_t *out, const char *digits, size_t n, char sep,
 static rt_val_t format_int(rt_val_t v, spec_t *sp) {
   char type = sp->type ? sp->type : 'd';
   if (type == 'c') {
-    intptr_t c = rt_obj_get_int(v);
-    char ch = (char)c;
-    return pad(sp, "", &ch, 1, '<');
+    rt_val_t ch = rt_obj_call1(rt_builtins_lookup(RT_QV(chr)), v);
+    size_t len;
+    const char *d = rt_str_data(ch, &len);
+    return pad(sp, "", d, len, '<');
   }
   int base = type == 'x' || type == 'X' ? 16 : type == 'o' ? 8 : type == 'b' ? 2 : 10;
   if (type != 'd' && type != 'n' && base == 10)
@@ -202,8 +216,23 @@ static rt_val_t format_float(double d, spec_t *sp) {
       snprintf(buf, sizeof buf, "%s", v.buf);
       rt_vstr_free(&v);
     } else {
-      snprintf(buf, sizeof buf, "%.*g", prec == 0 ? 1 : prec, a);
-      if (!strchr(buf, '.') && !strchr(buf, 'e')) strcat(buf, ".0");
+      // Like 'g', but fixed notation keeps a digit after the point, so it
+      // switches to an exponent one digit earlier (at exp == p - 1).
+      int p = prec == 0 ? 1 : prec > 300 ? 300 : prec;
+      snprintf(buf, sizeof buf, "%.*e", p - 1, a);
+      char *e = strchr(buf, 'e');
+      if (e && atoi(e + 1) == p - 1) {
+        // Trailing zeros of the mantissa go, as with 'g'.
+        char exp[8], *z = e;
+        snprintf(exp, sizeof exp, "%s", e);
+        while (z > buf && z[-1] == '0')
+          z--;
+        if (z > buf && z[-1] == '.') z--;
+        strcpy(z, exp);
+      } else {
+        snprintf(buf, sizeof buf, "%.*g", p, a);
+        if (!strchr(buf, '.') && !strchr(buf, 'e')) strcat(buf, ".0");
+      }
     }
   } else {
     if (prec < 0) prec = 6;
@@ -250,18 +279,20 @@ rt_val_t rt_format_value(rt_val_t v, rt_val_t spec) {
   parse_spec(s, n, &sp);
   if (sp.grouping) {
     // ',' goes with decimal and float types; '_' also with b, o, x, X.
-    bool text = t == &rt_str_type || (t == &rt_bool_type && !sp.type);
+    bool text = t == &rt_str_type;
     char ty = sp.type ? sp.type : text ? 's' : 0;
     if (ty && (strchr("csn", ty) || (sp.grouping == ',' && strchr("boxX", ty))))
       rt_raise_msg(&rt_exc_ValueError, RT_MSG("Cannot specify '%c' with '%c'."), sp.grouping, ty);
   }
-  if (t == &rt_int_type || (t == &rt_bool_type && sp.type)) {
+  // A bool with a non-empty spec formats as the int it is.
+  if (t == &rt_int_type || t == &rt_bool_type) {
+    if (t == &rt_bool_type) v = rt_small(v == RT_TRUE);
     if (sp.type && strchr("eEfFgG%", sp.type)) return format_float(rt_int_to_double(v), &sp);
     return format_int(v, &sp);
   }
   if (t == &rt_float_type) return format_float(rt_float_get(v), &sp);
-  if (t == &rt_str_type || t == &rt_bool_type || !(t->flags & RT_TYPE_USER)) {
-    if (t != &rt_str_type && t != &rt_bool_type)
+  if (t == &rt_str_type || !(t->flags & RT_TYPE_USER)) {
+    if (t != &rt_str_type)
       rt_raise_msg(&rt_exc_TypeError, RT_MSG("unsupported format string passed to %t.__format__"), v);
     if (sp.type && sp.type != 's')
       rt_raise_msg(&rt_exc_ValueError, RT_MSG("Unknown format code '%c' for object of type 'str'"), sp.type);
@@ -278,9 +309,42 @@ rt_val_t rt_format_value(rt_val_t v, rt_val_t spec) {
 
 // ---- "%" formatting ----
 
+// The text of a str format, or the bytes of a bytes/bytearray one (a
+// bytearray's data may move while values are converted: fetched anew).
+static const char *percent_text(rt_val_t fmt, size_t *n) {
+  const uint8_t *d;
+  if (!rt_is_str(fmt) && rt_bytes_buffer(fmt, &d, n)) return (const char *)d;
+  return rt_str_data(fmt, n);
+}
+
+// %s/%b of a bytes format: the bytes of a bytes-like value.
+static rt_val_t percent_bytes_of(rt_val_t v) {
+  const uint8_t *d;
+  size_t len;
+  if (!rt_bytes_buffer(v, &d, &len))
+    rt_raise_msg(&rt_exc_TypeError,
+                 RT_MSG("%%b requires a bytes-like object, or an object that implements __bytes__, not '%t'"),
+                 v);
+  return rt_bytes_new((const char *)d, len);
+}
+
+// %c of a bytes format: an int in range(256) or a single byte.
+static rt_val_t percent_byte_char(rt_val_t v) {
+  const uint8_t *d;
+  size_t len;
+  if (rt_bytes_buffer(v, &d, &len) && len == 1) return rt_bytes_new((const char *)d, 1);
+  if (rt_is_small(v) && rt_small_get(v) >= 0 && rt_small_get(v) < 256) {
+    char c = (char)rt_small_get(v);
+    return rt_bytes_new(&c, 1);
+  }
+  if (rt_is_small(v)) rt_raise_msg(&rt_exc_OverflowError, RT_MSG("%%c arg not in range(256)"));
+  rt_raise_msg(&rt_exc_TypeError, RT_MSG("%%c requires an integer in range(256) or a single byte"));
+}
+
 rt_val_t rt_format_percent(rt_val_t fmt, rt_val_t args) {
+  bool as_bytes = !rt_is_str(fmt); // bytes % ... and bytearray % ...
   size_t n;
-  const char *s = rt_str_data(fmt, &n);
+  const char *s = percent_text(fmt, &n);
   rt_val_t *items = &args;
   size_t nargs = 1, ai = 0;
   bool is_dict = rt_is_obj(args, &rt_dict_type);
@@ -288,7 +352,7 @@ rt_val_t rt_format_percent(rt_val_t fmt, rt_val_t args) {
   rt_vstr_t out;
   rt_vstr_init(&out, n + 16);
   for (size_t i = 0; i < n; i++) {
-    s = rt_str_data(fmt, NULL);
+    s = percent_text(fmt, &n);
     if (s[i] != '%') {
       size_t j = i;
       while (j < n && s[j] != '%')
@@ -304,9 +368,9 @@ rt_val_t rt_format_percent(rt_val_t fmt, rt_val_t args) {
       size_t j = ++i;
       while (j < n && s[j] != ')')
         j++;
-      rt_val_t key = rt_str_new(s + i, j - i);
+      rt_val_t key = as_bytes ? rt_bytes_new(s + i, j - i) : rt_str_new(s + i, j - i);
       value = rt_obj_subscr(args, key);
-      s = rt_str_data(fmt, NULL);
+      s = percent_text(fmt, &n);
       i = j + 1;
     }
     spec_t sp;
@@ -372,10 +436,16 @@ rt_val_t rt_format_percent(rt_val_t fmt, rt_val_t args) {
     }
     rt_val_t r;
     switch (conv) {
+    case 'b':
+      if (!as_bytes) goto unsupported;
+      // fall through
     case 's':
     case 'r':
     case 'a': {
-      rt_val_t str = conv == 's' ? rt_obj_str(value) : rt_obj_repr(value);
+      // A bytes format takes bytes for %s/%b and ASCII for %r/%a.
+      rt_val_t str = (conv == 's' || conv == 'b') ? (as_bytes ? percent_bytes_of(value) : rt_obj_str(value))
+                     : conv == 'r' && !as_bytes   ? rt_obj_repr(value)
+                                                  : ascii_of(value);
       size_t len;
       const char *d = rt_str_data(str, &len);
       if (sp.prec >= 0 && (size_t)sp.prec < len) len = (size_t)sp.prec;
@@ -413,17 +483,17 @@ rt_val_t rt_format_percent(rt_val_t fmt, rt_val_t args) {
       r = format_float(rt_obj_get_float(value), &sp);
       break;
     case 'c': {
-      char ch;
-      if (rt_is_str(value)) {
-        size_t len;
-        ch = rt_str_data(value, &len)[0];
-      } else {
-        ch = (char)rt_obj_get_int(value);
-      }
-      r = pad(&sp, "", &ch, 1, '>');
+      // One character, given as a str or a code point (UTF-8 through chr()).
+      rt_val_t ch = as_bytes           ? percent_byte_char(value)
+                    : rt_is_str(value) ? value
+                                       : rt_obj_call1(rt_builtins_lookup(RT_QV(chr)), value);
+      size_t len;
+      const char *d = rt_str_data(ch, &len);
+      r = pad(&sp, "", d, len, '>');
       break;
     }
     default:
+    unsupported:
       rt_raise_msg(&rt_exc_ValueError, RT_MSG("unsupported format character '%c' (0x%x) at index %z"), conv,
                    conv, i);
     }
@@ -432,21 +502,29 @@ rt_val_t rt_format_percent(rt_val_t fmt, rt_val_t args) {
     rt_vstr_add(&out, rd, rl);
   }
   if (!is_dict && ai < nargs)
-    rt_raise_msg(&rt_exc_TypeError, RT_MSG("not all arguments converted during string formatting"));
-  rt_val_t r = rt_str_new(out.buf, out.len);
+    rt_raise_msg(&rt_exc_TypeError, as_bytes
+                                        ? RT_MSG("not all arguments converted during bytes formatting")
+                                        : RT_MSG("not all arguments converted during string formatting"));
+  rt_val_t r = !as_bytes                            ? rt_str_new(out.buf, out.len)
+               : rt_is_obj(fmt, &rt_bytearray_type) ? rt_bytearray_new(out.buf, out.len)
+                                                    : rt_bytes_new(out.buf, out.len);
   rt_vstr_free(&out);
   return r;
 }
 
 // ---- str.format ----
 
-rt_val_t rt_format_method(rt_val_t fmt, size_t nargs, const rt_val_t *args, const rt_kw_t *kw) {
+// str.format with the automatic numbering state [*auto_idx] and
+// [*numbering] (0 unknown, 1 automatic, 2 manual) shared with the
+// replacement fields nested in format specs ("{:{}}").
+static rt_val_t format_method(rt_val_t fmt, size_t nargs, const rt_val_t *args, const rt_kw_t *kw,
+                              size_t *auto_next, int *numbering_state) {
   size_t n;
   const char *s = rt_str_data(fmt, &n);
   rt_vstr_t out;
   rt_vstr_init(&out, n + 16);
-  size_t auto_idx = 0;
-  int numbering = 0; // 1 auto, 2 manual
+  size_t auto_idx = *auto_next;
+  int numbering = *numbering_state;
   for (size_t i = 0; i < n; i++) {
     s = rt_str_data(fmt, NULL);
     char c = s[i];
@@ -527,8 +605,10 @@ rt_val_t rt_format_method(rt_val_t fmt, size_t nargs, const rt_val_t *args, cons
     }
     if (fe < j && s[fe] == '!') {
       char conv = fe + 1 < j ? s[fe + 1] : 0;
-      if (conv == 'r' || conv == 'a')
+      if (conv == 'r')
         value = rt_obj_repr(value);
+      else if (conv == 'a')
+        value = ascii_of(value);
       else if (conv == 's')
         value = rt_obj_str(value);
       else
@@ -541,7 +621,7 @@ rt_val_t rt_format_method(rt_val_t fmt, size_t nargs, const rt_val_t *args, cons
       spec = rt_str_new(s + fe + 1, j - fe - 1);
       size_t sl;
       const char *sd = rt_str_data(spec, &sl);
-      if (memchr(sd, '{', sl)) spec = rt_format_method(spec, nargs, args, kw);
+      if (memchr(sd, '{', sl)) spec = format_method(spec, nargs, args, kw, &auto_idx, &numbering);
     }
     rt_val_t r = rt_format_value(value, spec);
     size_t rl;
@@ -549,7 +629,15 @@ rt_val_t rt_format_method(rt_val_t fmt, size_t nargs, const rt_val_t *args, cons
     rt_vstr_add(&out, rd, rl);
     i = j;
   }
+  *auto_next = auto_idx;
+  *numbering_state = numbering;
   rt_val_t r = rt_str_new(out.buf, out.len);
   rt_vstr_free(&out);
   return r;
+}
+
+rt_val_t rt_format_method(rt_val_t fmt, size_t nargs, const rt_val_t *args, const rt_kw_t *kw) {
+  size_t auto_idx = 0;
+  int numbering = 0;
+  return format_method(fmt, nargs, args, kw, &auto_idx, &numbering);
 }

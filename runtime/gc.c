@@ -5,9 +5,10 @@
 // TAIL follows a HEAD or a TAIL; rt_state->gc_hint is at or before the
 // first FREE block; gc_rover is where the last allocation ended. During
 // marking a reached HEAD becomes MARK; the sweep turns MARK back into HEAD
-// and frees every unreached allocation. Long-lived allocation is next fit
-// from the rover, temporaries (RT_GC_TEMP) last fit from the top; a full
-// heap triggers one collection before MemoryError. No finalisers.
+// and frees every unreached allocation (a block's leaf bit counts only
+// while it is a HEAD). Long-lived allocation is next fit from the rover,
+// temporaries (RT_GC_TEMP) last fit from the top; a full heap triggers
+// one collection before MemoryError. No finalisers.
 #include <setjmp.h>
 #include <string.h>
 
@@ -42,6 +43,21 @@ static inline void leaf_set(size_t b, bool on) {
 }
 static inline char *block_addr(size_t b) {
   return rt_state->gc_pool + b * BLOCK;
+}
+
+// Sets blocks [b, b + n) to kind [k] (FREE or TAIL): whole table bytes at
+// once in the middle, since big allocations span many of them.
+static void atb_fill(size_t b, size_t n, unsigned k) {
+  size_t e = b + n;
+  while (b < e && (b & 3))
+    atb_set(b++, k);
+  size_t whole = (e - b) / 4;
+  if (whole) {
+    memset(&rt_state->gc_atb[b >> 2], k == TAIL ? 0xAA : 0, whole);
+    b += whole * 4;
+  }
+  while (b < e)
+    atb_set(b++, k);
 }
 
 void rt_gc_init(void *start, size_t size) {
@@ -81,8 +97,14 @@ static size_t find_head(uintptr_t p) {
 }
 
 static size_t alloc_blocks(size_t b) {
-  size_t n = 1;
-  while (b + n < rt_state->gc_nblocks && atb_get(b + n) == TAIL)
+  size_t n = 1, total = rt_state->gc_nblocks;
+  while (b + n < total && ((b + n) & 3) && atb_get(b + n) == TAIL)
+    n++;
+  // Aligned now (or at an end): whole bytes of four TAIL blocks at once.
+  if (!((b + n) & 3))
+    while (b + n + 4 <= total && rt_state->gc_atb[(b + n) >> 2] == 0xAA)
+      n += 4;
+  while (b + n < total && atb_get(b + n) == TAIL)
     n++;
   return n;
 }
@@ -157,6 +179,108 @@ __attribute__((noinline)) static void mark_roots(marker_t *m) {
   drain(m);
 }
 
+// One block of the sweep below.
+static inline void sweep_block(size_t b, bool *in_free, size_t *used, size_t *hint) {
+  switch (atb_get(b)) {
+  case MARK:
+    atb_set(b, HEAD);
+    *in_free = false;
+    ++*used;
+    break;
+  case HEAD:
+    atb_set(b, FREE);
+    *in_free = true;
+    if (*hint == (size_t)-1) *hint = b;
+    break;
+  case TAIL:
+    if (*in_free)
+      atb_set(b, FREE);
+    else
+      ++*used;
+    break;
+  default:
+    *in_free = false;
+    if (*hint == (size_t)-1) *hint = b;
+    break;
+  }
+}
+
+// Frees every allocation whose HEAD was not marked and turns MARK back
+// into HEAD; sets the used count and the first-free hint. A TAIL goes with
+// the HEAD before it (in_free: that allocation died). The table is read a
+// byte (four blocks) at a time: bytes that are all free, all TAIL, all
+// surviving or all dying need no per-block work. Leaf bits of freed
+// blocks are left as they are: only a HEAD's bit is ever read, and
+// allocation sets it.
+static void sweep(void) {
+  size_t used = 0, hint = (size_t)-1, total = rt_state->gc_nblocks, nbytes = total / 4;
+  uint8_t *atb = rt_state->gc_atb;
+  bool in_free = false;
+  for (size_t i = 0; i < nbytes; i++) {
+    // 256 free blocks at once, then 32 free or TAIL blocks (the table
+    // starts 8-byte aligned).
+    if ((i & 63) == 0 && hint != (size_t)-1) {
+      size_t from = i;
+      while (i + 64 <= nbytes) {
+        uint64_t w[8];
+        memcpy(w, &atb[i], sizeof w);
+        if (w[0] | w[1] | w[2] | w[3] | w[4] | w[5] | w[6] | w[7]) break;
+        i += 64;
+      }
+      if (i >= nbytes) break;
+      if (i != from) in_free = false; // a TAIL never follows a free block
+    }
+    if ((i & 7) == 0 && i + 8 <= nbytes) {
+      uint64_t word;
+      memcpy(&word, &atb[i], sizeof word);
+      if (word == 0) {
+        in_free = false;
+        if (hint == (size_t)-1) hint = i * 4;
+        i += 7;
+        continue;
+      }
+      if (word == 0xAAAAAAAAAAAAAAAAu) {
+        if (in_free)
+          memset(&atb[i], 0, sizeof word);
+        else
+          used += 32;
+        i += 7;
+        continue;
+      }
+    }
+    unsigned byte = atb[i], lo = byte & 0x55, hi = (byte >> 1) & 0x55;
+    unsigned dead = lo & ~hi, marked = lo & hi, free = ~(lo | hi) & 0x55;
+    bool first_tail = (byte & 3) == TAIL;
+    if (byte == 0xAA) {
+      if (in_free)
+        atb[i] = 0;
+      else
+        used += 4;
+    } else if (!dead && (!in_free || !first_tail)) {
+      // Everything here survives: MARK (11) becomes HEAD (01).
+      atb[i] = (uint8_t)(byte & ~(marked << 1));
+      unsigned n = lo | hi; // one bit per used block, at even positions
+      n = (n & 0x33) + ((n >> 2) & 0x33);
+      used += (n & 0xf) + (n >> 4);
+      in_free = false;
+      if (free && hint == (size_t)-1) hint = i * 4 + (size_t)__builtin_ctz(free) / 2;
+    } else if (!marked && (in_free || !first_tail)) {
+      // Everything here dies (a TAIL never follows a FREE block, so
+      // in_free may stay set after trailing free blocks).
+      atb[i] = 0;
+      in_free = in_free || dead;
+      if (hint == (size_t)-1) hint = i * 4;
+    } else {
+      for (size_t b = i * 4; b < i * 4 + 4; b++)
+        sweep_block(b, &in_free, &used, &hint);
+    }
+  }
+  for (size_t b = nbytes * 4; b < total; b++)
+    sweep_block(b, &in_free, &used, &hint);
+  rt_state->gc_used_blocks = used;
+  rt_state->gc_hint = hint == (size_t)-1 ? total : hint;
+}
+
 void rt_gc_collect(void) {
   if (rt_state->gc_busy) return;
   rt_state->gc_busy = true;
@@ -166,53 +290,7 @@ void rt_gc_collect(void) {
   m.sp = 0;
   m.overflow = false;
   mark_roots(&m);
-  size_t used = 0, hint = (size_t)-1;
-  bool in_free = false;
-  for (size_t b = 0; b < rt_state->gc_nblocks; b++) {
-    // Fast paths: 32, then four free blocks at once (the table starts
-    // 8-byte aligned, so b % 32 == 0 reads an aligned word).
-    if ((b & 31) == 0 && b + 32 <= rt_state->gc_nblocks) {
-      uint64_t word;
-      memcpy(&word, &rt_state->gc_atb[b >> 2], sizeof word);
-      if (word == 0) {
-        in_free = false;
-        if (hint == (size_t)-1) hint = b;
-        b += 31;
-        continue;
-      }
-    }
-    if ((b & 3) == 0 && b + 4 <= rt_state->gc_nblocks && rt_state->gc_atb[b >> 2] == 0) {
-      in_free = false;
-      if (hint == (size_t)-1) hint = b;
-      b += 3;
-      continue;
-    }
-    switch (atb_get(b)) {
-    case MARK:
-      atb_set(b, HEAD);
-      in_free = false;
-      used++;
-      break;
-    case HEAD:
-      atb_set(b, FREE);
-      leaf_set(b, false);
-      in_free = true;
-      if (hint == (size_t)-1) hint = b;
-      break;
-    case TAIL:
-      if (in_free)
-        atb_set(b, FREE);
-      else
-        used++;
-      break;
-    default:
-      in_free = false;
-      if (hint == (size_t)-1) hint = b;
-      break;
-    }
-  }
-  rt_state->gc_used_blocks = used;
-  rt_state->gc_hint = hint == (size_t)-1 ? rt_state->gc_nblocks : hint;
+  sweep();
   rt_state->gc_rover = rt_state->gc_hint;
   rt_state->gc_wrapped = false;
   rt_state->gc_since = 0;
@@ -249,6 +327,14 @@ static size_t find_run(size_t from, size_t to, size_t nb) {
         run += 4;
         if (run >= nb) return start;
         b += 4;
+        // Then whole table words (32 blocks) while enough are needed.
+        while ((b & 31) == 0 && b + 32 <= to && nb - run > 32) {
+          uint64_t word;
+          memcpy(&word, &rt_state->gc_atb[b >> 2], sizeof word);
+          if (word) break;
+          run += 32;
+          b += 32;
+        }
       }
       if (b >= to) break;
     }
@@ -260,6 +346,27 @@ static size_t find_run(size_t from, size_t to, size_t nb) {
     }
   }
   return (size_t)-1;
+}
+
+// True if blocks [b, b + n) (all inside the heap) are free: a table word
+// (32 blocks) or byte (4) at a time where the run covers it whole.
+static bool run_free(size_t b, size_t n) {
+  const uint8_t *atb = rt_state->gc_atb;
+  size_t e = b + n;
+  while (b < e && (b & 3))
+    if (atb_get(b++) != FREE) return false;
+  for (; b + 4 <= e && (b & 31); b += 4)
+    if (atb[b >> 2]) return false;
+  for (; b + 32 <= e; b += 32) {
+    uint64_t w;
+    memcpy(&w, &atb[b >> 2], sizeof w);
+    if (w) return false;
+  }
+  for (; b + 4 <= e; b += 4)
+    if (atb[b >> 2]) return false;
+  for (; b < e; b++)
+    if (atb_get(b) != FREE) return false;
+  return true;
 }
 
 // Next fit: from the rover (where the last allocation ended) to the end,
@@ -281,7 +388,12 @@ static void *try_alloc(size_t nb, unsigned flags) {
     rt_state->gc_wrapped = true;
     return NULL;
   }
-  if (rt_state->gc_rover < total) start = find_run(rt_state->gc_rover, total, nb);
+  // Usually the blocks right at the rover are free (after a collection,
+  // all of the heap above the live data): no search.
+  if (rt_state->gc_rover + nb <= total && run_free(rt_state->gc_rover, nb))
+    start = rt_state->gc_rover;
+  else if (rt_state->gc_rover < total)
+    start = find_run(rt_state->gc_rover, total, nb);
   if (start == (size_t)-1) {
     // The rover reached the end: rather than crawl through the holes of a
     // heap full of garbage, collect first (once per sweep of the heap).
@@ -296,8 +408,7 @@ static void *try_alloc(size_t nb, unsigned flags) {
   }
   if (start == (size_t)-1) return NULL;
   atb_set(start, HEAD);
-  for (size_t i = 1; i < nb; i++)
-    atb_set(start + i, TAIL);
+  atb_fill(start + 1, nb - 1, TAIL);
   leaf_set(start, (flags & RT_GC_LEAF) != 0);
   rt_state->gc_rover = start + nb;
   if (start == rt_state->gc_hint) {
@@ -333,8 +444,7 @@ static void *try_alloc_top(size_t nb, unsigned flags) {
     }
     if (++run < nb) continue;
     atb_set(b, HEAD);
-    for (size_t i = 1; i < nb; i++)
-      atb_set(b + i, TAIL);
+    atb_fill(b + 1, nb - 1, TAIL);
     leaf_set(b, (flags & RT_GC_LEAF) != 0);
     rt_state->gc_used_blocks += nb;
     if (rt_state->gc_used_blocks > rt_state->gc_peak_blocks)
@@ -354,27 +464,39 @@ static void *try_alloc_top(size_t nb, unsigned flags) {
 
 // The common case in one place: one or two blocks, and the blocks where
 // the allocator would look first are free. Returns NULL to take the
-// general path (try_alloc), which it mirrors.
+// general path (try_alloc), which it mirrors. The state's fields are read
+// into locals once: every store into the (byte) tables could otherwise
+// alias them and force the compiler to load them again.
 static inline void *alloc_small(size_t nb, unsigned flags) {
-  size_t total = rt_state->gc_nblocks;
-  size_t b = total < NEXT_FIT_MIN_BLOCKS ? rt_state->gc_hint : rt_state->gc_rover;
-  if (b + nb > total || atb_get(b) != FREE || (nb == 2 && atb_get(b + 1) != FREE)) return NULL;
-  if (total >= NEXT_FIT_MIN_BLOCKS && rt_state->gc_since > total / 2 && !rt_state->gc_wrapped) return NULL;
-  atb_set(b, HEAD);
-  if (nb == 2) atb_set(b + 1, TAIL);
-  leaf_set(b, (flags & RT_GC_LEAF) != 0);
-  rt_state->gc_rover = b + nb;
-  if (b == rt_state->gc_hint) {
+  rt_state_t *st = rt_state;
+  uint8_t *atb = st->gc_atb;
+  size_t total = st->gc_nblocks, hint = st->gc_hint, since = st->gc_since;
+  size_t b = total < NEXT_FIT_MIN_BLOCKS ? hint : st->gc_rover;
+  if (b + nb > total) return NULL;
+  unsigned byte = atb[b >> 2], sh = (b & 3) * 2;
+  if ((byte >> sh) & 3) return NULL;
+  if (nb == 2 && atb_get(b + 1) != FREE) return NULL;
+  if (total >= NEXT_FIT_MIN_BLOCKS && since > total / 2 && !st->gc_wrapped) return NULL;
+  if (nb == 2 && sh < 6) {
+    atb[b >> 2] = (uint8_t)(byte | ((HEAD | (TAIL << 2)) << sh)); // both in one table byte
+  } else {
+    atb[b >> 2] = (uint8_t)(byte | (HEAD << sh));
+    if (nb == 2) atb_set(b + 1, TAIL);
+  }
+  uint8_t *leaf = &st->gc_leaf[b >> 3], bit = (uint8_t)(1u << (b & 7));
+  *leaf = (flags & RT_GC_LEAF) ? (uint8_t)(*leaf | bit) : (uint8_t)(*leaf & ~bit);
+  st->gc_rover = b + nb;
+  if (b == hint) {
     size_t h = b + nb;
     while (h < total && atb_get(h) != FREE)
       h++;
-    rt_state->gc_hint = h;
+    st->gc_hint = h;
   }
-  rt_state->gc_used_blocks += nb;
-  rt_state->gc_since += nb;
-  if (rt_state->gc_used_blocks > rt_state->gc_peak_blocks)
-    rt_state->gc_peak_blocks = rt_state->gc_used_blocks;
-  char *p = block_addr(b);
+  size_t used = st->gc_used_blocks + nb;
+  st->gc_used_blocks = used;
+  st->gc_since = since + nb;
+  if (used > st->gc_peak_blocks) st->gc_peak_blocks = used;
+  char *p = st->gc_pool + b * BLOCK;
   memset(p, 0, BLOCK);
   if (nb == 2) memset(p + BLOCK, 0, BLOCK);
   return p;
@@ -415,8 +537,7 @@ void rt_gc_free(void *p) {
   size_t b = find_head((uintptr_t)p);
   if (b == (size_t)-1 || block_addr(b) != (char *)p) return;
   size_t n = alloc_blocks(b);
-  for (size_t i = 0; i < n; i++)
-    atb_set(b + i, FREE);
+  atb_fill(b, n, FREE);
   leaf_set(b, false);
   rt_state->gc_used_blocks -= n;
   hints_lower(b);
@@ -433,8 +554,7 @@ void *rt_gc_realloc_ex(void *p, size_t n, unsigned flags) {
   size_t have = alloc_blocks(b), need = n ? (n + BLOCK - 1) / BLOCK : 1;
   if (need <= have) {
     // Shrink in place: free the surplus tail.
-    for (size_t i = need; i < have; i++)
-      atb_set(b + i, FREE);
+    atb_fill(b + need, have - need, FREE);
     rt_state->gc_used_blocks -= have - need;
     if (have > need) hints_lower(b + need);
     return p;
@@ -444,8 +564,7 @@ void *rt_gc_realloc_ex(void *p, size_t n, unsigned flags) {
   while (b + have + extra < rt_state->gc_nblocks && extra < need - have && atb_get(b + have + extra) == FREE)
     extra++;
   if (extra == need - have) {
-    for (size_t i = have; i < need; i++)
-      atb_set(b + i, TAIL);
+    atb_fill(b + have, need - have, TAIL);
     memset(block_addr(b + have), 0, extra * BLOCK);
     rt_state->gc_used_blocks += extra;
     if (rt_state->gc_hint >= b + have && rt_state->gc_hint < b + need) {

@@ -116,6 +116,7 @@ void rt_lexer_init(rt_lexer_t *lx, rt_reader_t reader, rt_val_t filename) {
   lx->col = 1;
   lx->n_indents = 1;
   lx->indents[0] = 0;
+  lx->alt_indents[0] = 0;
   lx->at_line_start = true;
   lx->last_was_newline = true;
   rt_lexer_next(lx);
@@ -421,15 +422,27 @@ static const struct {
     {"~", RT_TOK_TILDE},      {"<", RT_TOK_LT},          {">", RT_TOK_GT},
 };
 
+// Widths that agree with tabs of 8 but not of 1 (or the other way round).
+// Saturated widths (over 255 blanks) are not compared.
+static void tab_error(rt_lexer_t *lx, int alt) {
+  if (alt == 255 || lx->alt_indents[lx->n_indents - 1] == 255) return;
+  rt_lexer_error_at(&rt_exc_TabError, lx->filename, lx->line, 1,
+                    "inconsistent use of tabs and spaces in indentation");
+}
+
 // Handles indentation at the start of a logical line. Returns true when
 // it produced a token.
 static bool line_start(rt_lexer_t *lx) {
   for (;;) {
-    int width = 0;
+    // Width with tabs to multiples of 8, and with tabs as one column: as
+    // in CPython, indentation whose order depends on the tab size is a TabError.
+    int width = 0, alt = 0;
     while (lx->c0 == ' ' || lx->c0 == '\t' || lx->c0 == '\f') {
       width = lx->c0 == '\t' ? (width / 8 + 1) * 8 : lx->c0 == ' ' ? width + 1 : 0;
+      alt = lx->c0 == '\f' ? 0 : alt + 1;
       advance(lx);
     }
+    if (alt > 255) alt = 255;
     if (lx->c0 == '#') {
       while (lx->c0 >= 0 && lx->c0 != '\n')
         advance(lx);
@@ -445,11 +458,13 @@ static bool line_start(rt_lexer_t *lx) {
     }
     lx->at_line_start = false;
     if (lx->c0 < 0) return false;
-    int top = lx->indents[lx->n_indents - 1];
+    int top = lx->indents[lx->n_indents - 1], alt_top = lx->alt_indents[lx->n_indents - 1];
     lx->tok_line = lx->line;
     lx->tok_col = lx->col;
     if (width > top) {
+      if (alt <= alt_top) tab_error(lx, alt);
       if (lx->n_indents == RT_LEXER_MAX_INDENT) error(lx, "too many levels of indentation");
+      lx->alt_indents[lx->n_indents] = (uint8_t)alt;
       lx->indents[lx->n_indents++] = (uint16_t)width;
       lx->tok = RT_TOK_INDENT;
       return true;
@@ -467,10 +482,12 @@ static bool line_start(rt_lexer_t *lx) {
         rt_lexer_error_at(&rt_exc_IndentationError, lx->filename, lx->line, lx->col,
                           "unindent does not match any outer indentation level");
       }
+      if (alt != lx->alt_indents[lx->n_indents - 1]) tab_error(lx, alt);
       lx->pending_dedents = n - 1;
       lx->tok = RT_TOK_DEDENT;
       return true;
     }
+    if (alt != alt_top) tab_error(lx, alt);
     return false;
   }
 }
@@ -626,6 +643,33 @@ static void next_token(rt_lexer_t *lx) {
 }
 
 void rt_lexer_next(rt_lexer_t *lx) {
+  if (lx->has_peek) {
+    lx->has_peek = false;
+    lx->tok = lx->peek_tok;
+    lx->tok_line = lx->peek_line;
+    lx->tok_col = lx->peek_col;
+    lx->value = lx->peek_value;
+    return;
+  }
   next_token(lx);
   lx->last_was_newline = lx->tok == RT_TOK_NEWLINE || lx->tok == RT_TOK_INDENT || lx->tok == RT_TOK_DEDENT;
+}
+
+rt_tok_t rt_lexer_peek(rt_lexer_t *lx) {
+  if (!lx->has_peek) {
+    rt_tok_t tok = lx->tok;
+    int line = lx->tok_line, col = lx->tok_col;
+    rt_val_t value = lx->value;
+    rt_lexer_next(lx);
+    lx->peek_tok = lx->tok;
+    lx->peek_line = lx->tok_line;
+    lx->peek_col = lx->tok_col;
+    lx->peek_value = lx->value;
+    lx->tok = tok;
+    lx->tok_line = line;
+    lx->tok_col = col;
+    lx->value = value;
+    lx->has_peek = true;
+  }
+  return lx->peek_tok;
 }

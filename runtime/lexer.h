@@ -138,7 +138,8 @@ typedef struct {
   rt_val_t value; // NAME: qstr; INT/FLOAT/STRING: the value; FSTRING: raw body str
   rt_vstr_t buf;  // scratch for the token text
   // layout state
-  uint16_t indents[RT_LEXER_MAX_INDENT];
+  uint16_t indents[RT_LEXER_MAX_INDENT];    // widths with tabs to multiples of 8
+  uint8_t alt_indents[RT_LEXER_MAX_INDENT]; // the same with tabs as 1 (for TabError), capped at 255
   int n_indents;
   int pending_dedents;
   int paren_depth; // open brackets
@@ -147,12 +148,20 @@ typedef struct {
   bool at_line_start;
   bool last_was_newline; // the previous token was NEWLINE (or none yet)
   bool ended;
+  // One token of lookahead (rt_lexer_peek), for the soft keywords.
+  bool has_peek;
+  rt_tok_t peek_tok;
+  int peek_line, peek_col;
+  rt_val_t peek_value;
 } rt_lexer_t;
 
 // Starts lexing from [reader]; reads the first token. May raise.
 void rt_lexer_init(rt_lexer_t *lx, rt_reader_t reader, rt_val_t filename);
 // Advances to the next token. Raises SyntaxError.
 void rt_lexer_next(rt_lexer_t *lx);
+// The kind of the token after the current one, which stays current (its
+// value, if any, is read once it is current). Raises SyntaxError.
+rt_tok_t rt_lexer_peek(rt_lexer_t *lx);
 // Raises SyntaxError (or [type]) at [line]/[col] with [msg].
 __attribute__((noreturn)) void rt_lexer_error_at(const rt_type_t *type, rt_val_t filename, int line, int col,
                                                  const char *msg);

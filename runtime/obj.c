@@ -204,8 +204,22 @@ void rt_obj_print(rt_printer_t *p, rt_val_t v, bool repr) {
   rt_print_format(p, "<%q object at %p>", rt_qstr_val(t->name), (void *)v);
 }
 
+// str(i) for a small int: the digits go straight into the new str,
+// without the growable buffer of a printer.
+static rt_val_t small_int_str(intptr_t i) {
+  char buf[24], *e = buf + sizeof buf, *q = e;
+  uintptr_t m = i < 0 ? (uintptr_t)0 - (uintptr_t)i : (uintptr_t)i;
+  do {
+    *--q = (char)('0' + m % 10);
+    m /= 10;
+  } while (m);
+  if (i < 0) *--q = '-';
+  return rt_str_new(q, (size_t)(e - q));
+}
+
 rt_val_t rt_obj_str(rt_val_t v) {
   if (rt_is_str(v)) return v;
+  if (rt_is_small(v)) return small_int_str(rt_small_get(v));
   rt_vstr_t buf;
   rt_printer_t p;
   rt_print_buffer(&p, &buf);
@@ -214,6 +228,7 @@ rt_val_t rt_obj_str(rt_val_t v) {
 }
 
 rt_val_t rt_obj_repr(rt_val_t v) {
+  if (rt_is_small(v)) return small_int_str(rt_small_get(v));
   rt_vstr_t buf;
   rt_printer_t p;
   rt_print_buffer(&p, &buf);
@@ -395,6 +410,14 @@ size_t rt_obj_index(rt_val_t index, size_t len, const char *what) {
   if (!rt_is_small(index) && index != RT_TRUE && index != RT_FALSE) {
     if (rt_is_obj(index, &rt_int_type))
       rt_raise_msg(&rt_exc_IndexError, RT_MSG("cannot fit 'int' into an index-sized integer"));
+    // An object with __index__ indexes as the int it gives.
+    rt_val_t m[2];
+    if ((rt_typeof(index)->flags & RT_TYPE_USER) && rt_obj_load_method_maybe(index, RT_QV(__index__), m)) {
+      rt_val_t r = rt_obj_call_method(m, 0, NULL);
+      if (!rt_is_small(r) && !rt_is_obj(r, &rt_int_type))
+        rt_raise_msg(&rt_exc_TypeError, RT_MSG("__index__ returned non-int (type %t)"), r);
+      return rt_obj_index(r, len, what);
+    }
     rt_raise_msg(&rt_exc_TypeError, RT_MSG("%s indices must be integers or slices, not %t"), what, index);
   }
   intptr_t i = rt_obj_get_int(index);

@@ -47,6 +47,7 @@ typedef struct {
   unsigned short stack_size; // deepest value stack
   unsigned short first_line;
   unsigned short max_blocks; // deepest nesting of try/with blocks
+  unsigned short n_posonly;  // leading parameters that take no keyword (in what was padding)
   uint32_t code_len;
   uint8_t *bytecode;          // leaf allocation
   rt_val_t *consts;           // constants (values)

@@ -29,19 +29,6 @@ static const char *kind_name(const rt_gen_t *g) {
                                          : "generator";
 }
 
-// Runs [g]'s frame once; returns the caught exception or RT_NULL (with
-// the result in *r and *done set).
-static rt_val_t run_once(rt_gen_t *g, rt_val_t send, rt_val_t exc, rt_val_t *r, bool *done) {
-  rt_nlr_t nlr;
-  rt_nlr_push(&nlr);
-  if (setjmp(nlr.jb) == 0) {
-    *r = rt_vm_resume(g->frame, send, exc, done);
-    rt_nlr_pop(&nlr);
-    return RT_NULL;
-  }
-  return nlr.exc;
-}
-
 // PEP 479: StopIteration (and, from an async generator, StopAsyncIteration)
 // escaping the frame becomes RuntimeError, with the original as cause.
 static rt_val_t convert_stop(rt_gen_t *g, rt_val_t err) {
@@ -75,10 +62,8 @@ rt_val_t rt_gen_resume(rt_val_t gen, rt_val_t v, rt_val_t exc, rt_val_t *ret) {
   if (g->state == RT_GEN_CREATED && v != RT_NONE && !exc)
     rt_raise_msg(&rt_exc_TypeError, RT_MSG("can't send non-None value to a just-started %s"), kind_name(g));
   rt_val_t send = g->state == RT_GEN_CREATED ? RT_NULL : v;
-  g->state = RT_GEN_RUNNING;
   bool done = false;
-  rt_val_t r = RT_NULL;
-  rt_val_t err = run_once(g, send, exc, &r, &done);
+  rt_val_t err, r = rt_vm_resume(gen, send, exc, &done, &err);
   if (!err) {
     if (done) {
       g->state = RT_GEN_DONE;

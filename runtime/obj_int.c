@@ -102,6 +102,61 @@ static int mag_cmp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb) {
   return 0;
 }
 
+#ifdef __SIZEOF_INT128__
+// Two digits as one 64-bit number, lowest first (the byte-order test is a
+// constant the compiler folds).
+static inline uint64_t get2(const uint32_t *p) {
+  uint64_t v;
+  memcpy(&v, p, sizeof v);
+  return __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? v : (v << 32) | (v >> 32);
+}
+static inline void put2(uint32_t *p, uint64_t v) {
+  if (__BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__) v = (v << 32) | (v >> 32);
+  memcpy(p, &v, sizeof v);
+}
+
+// out[i] = a[i] + b[i] + carry for the first [n] digits rounded down to
+// pairs, which go as 64-bit words with a 128-bit sum: the carry chain
+// that limits the loop is then half as long. Returns the digits done;
+// *c is the carry in and out. (Hosts with 128-bit integers only.)
+static size_t add_pairs(const uint32_t *a, const uint32_t *b, size_t n, uint32_t *out, uint64_t *c) {
+  unsigned __int128 acc = *c;
+  size_t i = 0;
+  for (; i + 2 <= n; i += 2) {
+    acc += (unsigned __int128)get2(a + i) + get2(b + i);
+    put2(out + i, (uint64_t)acc);
+    acc >>= 64;
+  }
+  *c = (uint64_t)acc;
+  return i;
+}
+
+// out[i] = a[i] * m + carry (plus out[i] when [acc_out]) for the first [n]
+// digits rounded down to pairs, as add_pairs does. Returns the digits
+// done; *c is the carry in and out.
+static size_t mul_pairs(const uint32_t *a, size_t n, uint32_t m, uint32_t *out, bool acc_out, uint64_t *c) {
+  unsigned __int128 acc = *c;
+  size_t i = 0;
+  for (; i + 2 <= n; i += 2) {
+    acc += (unsigned __int128)get2(a + i) * m;
+    if (acc_out) acc += get2(out + i);
+    put2(out + i, (uint64_t)acc);
+    acc >>= 64;
+  }
+  *c = (uint64_t)acc;
+  return i;
+}
+#else
+static size_t add_pairs(const uint32_t *a, const uint32_t *b, size_t n, uint32_t *out, uint64_t *c) {
+  (void)a, (void)b, (void)n, (void)out, (void)c;
+  return 0;
+}
+static size_t mul_pairs(const uint32_t *a, size_t n, uint32_t m, uint32_t *out, bool acc_out, uint64_t *c) {
+  (void)a, (void)n, (void)m, (void)out, (void)acc_out, (void)c;
+  return 0;
+}
+#endif
+
 // out[0..max(na,nb)] = a + b
 static void mag_add(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, uint32_t *out) {
   if (na < nb) {
@@ -112,35 +167,71 @@ static void mag_add(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, 
     na = nb;
     nb = u;
   }
+  // Two loops: the common part, then the carry through the longer one.
   uint64_t c = 0;
-  for (size_t i = 0; i < na; i++) {
-    c += (uint64_t)a[i] + (i < nb ? b[i] : 0);
+  size_t i = add_pairs(a, b, nb, out, &c);
+  for (; i < nb; i++) {
+    c += (uint64_t)a[i] + b[i];
+    out[i] = (uint32_t)c;
+    c >>= 32;
+  }
+  for (; i < na; i++) {
+    c += a[i];
     out[i] = (uint32_t)c;
     c >>= 32;
   }
   out[na] = (uint32_t)c;
 }
 
-// out[0..na) = a - b, requires a >= b
+// out[0..na) = a - b, requires a >= b (out may be a)
 static void mag_sub(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, uint32_t *out) {
-  int64_t c = 0;
-  for (size_t i = 0; i < na; i++) {
-    c += (int64_t)a[i] - (int64_t)(i < nb ? b[i] : 0);
-    out[i] = (uint32_t)c;
-    c = c < 0 ? -1 : 0;
+  uint32_t borrow = 0;
+  size_t i = 0;
+  for (; i < nb; i++) {
+    uint64_t d = (uint64_t)a[i] - b[i] - borrow;
+    out[i] = (uint32_t)d;
+    borrow = (uint32_t)(d >> 63);
+  }
+  for (; i < na; i++) {
+    uint64_t d = (uint64_t)a[i] - borrow;
+    out[i] = (uint32_t)d;
+    borrow = (uint32_t)(d >> 63);
   }
 }
 
+// out[0..na+nb) = a * b; out does not overlap a or b.
 static void mag_mul(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, uint32_t *out) {
-  memset(out, 0, (na + nb) * sizeof(uint32_t));
-  for (size_t i = 0; i < na; i++) {
-    uint64_t c = 0;
-    for (size_t j = 0; j < nb; j++) {
-      c += (uint64_t)a[i] * b[j] + out[i + j];
-      out[i + j] = (uint32_t)c;
+  if (na < nb) { // the inner loop runs over the longer operand
+    const uint32_t *t = a;
+    a = b;
+    b = t;
+    size_t u = na;
+    na = nb;
+    nb = u;
+  }
+  if (nb == 0) {
+    memset(out, 0, na * sizeof(uint32_t));
+    return;
+  }
+  // The first row writes out directly, so no clearing pass is needed.
+  uint64_t c = 0;
+  uint32_t m = b[0];
+  for (size_t i = mul_pairs(a, na, m, out, false, &c); i < na; i++) {
+    c += (uint64_t)a[i] * m;
+    out[i] = (uint32_t)c;
+    c >>= 32;
+  }
+  out[na] = (uint32_t)c;
+  for (size_t j = 1; j < nb; j++) {
+    m = b[j];
+    c = 0;
+    uint32_t *o = out + j;
+    for (size_t i = mul_pairs(a, na, m, o, true, &c); i < na; i++) {
+      c += (uint64_t)a[i] * m + o[i];
+      o[i] = (uint32_t)c;
       c >>= 32;
     }
-    out[i + nb] = (uint32_t)c;
+    o[na] = (uint32_t)c;
   }
 }
 
@@ -155,6 +246,28 @@ static uint32_t mag_divsmall(uint32_t *a, size_t n, uint32_t d) {
   return (uint32_t)r;
 }
 
+// a[0..n) mod [d], leaving a alone.
+static uint32_t mag_modsmall(const uint32_t *a, size_t n, uint32_t d) {
+  uint64_t r = 0;
+  for (size_t i = n; i-- > 0;)
+    r = ((r << 32) | a[i]) % d;
+  return (uint32_t)r;
+}
+
+// Divides a[0..n) in place by 10**9 and returns the remainder: the
+// constant divisor lets the compiler multiply instead of divide, which
+// is what decimal printing spends its time on.
+static uint32_t mag_div1e9(uint32_t *a, size_t n) {
+  uint64_t r = 0;
+  for (size_t i = n; i-- > 0;) {
+    uint64_t x = (r << 32) | a[i];
+    uint64_t q = x / 1000000000u;
+    a[i] = (uint32_t)q;
+    r = x - q * 1000000000u;
+  }
+  return (uint32_t)r;
+}
+
 static size_t mag_bits(const uint32_t *a, size_t n) {
   while (n && a[n - 1] == 0)
     n--;
@@ -162,24 +275,65 @@ static size_t mag_bits(const uint32_t *a, size_t n) {
   return (n - 1) * 32 + (32 - (size_t)__builtin_clz(a[n - 1]));
 }
 
-// q = a / b, r = a % b by binary long division (q has na digits, r has nb+1).
+// q = a / b and r = a % b for normalised a, b (no leading zero digit,
+// nb >= 1): q gets max(na - nb + 1, 1) digits, r gets nb. Long division
+// in base 2**32 (Knuth's algorithm D) on copies shifted so that b's top
+// bit is set, which keeps each estimated quotient digit at most 2 too big.
 static void mag_divmod(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, uint32_t *q, uint32_t *r) {
-  memset(q, 0, na * sizeof(uint32_t));
-  memset(r, 0, (nb + 1) * sizeof(uint32_t));
-  size_t rl = nb + 1;
-  for (size_t bit = mag_bits(a, na); bit-- > 0;) {
-    // r = r << 1 | bit
-    uint32_t carry = (a[bit / 32] >> (bit % 32)) & 1;
-    for (size_t i = 0; i < rl; i++) {
-      uint32_t nc = r[i] >> 31;
-      r[i] = (r[i] << 1) | carry;
-      carry = nc;
-    }
-    if (mag_cmp(r, rl, b, nb) >= 0) {
-      mag_sub(r, rl, b, nb, r);
-      q[bit / 32] |= 1u << (bit % 32);
-    }
+  if (na < nb) {
+    q[0] = 0;
+    rt_memcpy(r, a, na * sizeof(uint32_t));
+    memset(r + na, 0, (nb - na) * sizeof(uint32_t));
+    return;
   }
+  if (nb == 1) {
+    rt_memcpy(q, a, na * sizeof(uint32_t));
+    r[0] = mag_divsmall(q, na, b[0]);
+    return;
+  }
+  unsigned s = (unsigned)__builtin_clz(b[nb - 1]);
+  uint32_t *un = rt_gc_alloc((na + 1 + nb) * sizeof(uint32_t), RT_GC_LEAF), *vn = un + na + 1;
+  for (size_t i = nb; i-- > 0;)
+    vn[i] = (b[i] << s) | (s && i ? b[i - 1] >> (32 - s) : 0);
+  un[na] = s ? a[na - 1] >> (32 - s) : 0;
+  for (size_t i = na; i-- > 0;)
+    un[i] = (a[i] << s) | (s && i ? a[i - 1] >> (32 - s) : 0);
+  uint32_t top = vn[nb - 1], next = vn[nb - 2];
+  for (size_t j = na - nb + 1; j-- > 0;) {
+    uint64_t num = ((uint64_t)un[j + nb] << 32) | un[j + nb - 1];
+    uint64_t qhat = num / top, rhat = num % top;
+    while (qhat >> 32 || qhat * next > ((rhat << 32) | un[j + nb - 2])) {
+      qhat--;
+      rhat += top;
+      if (rhat >> 32) break;
+    }
+    // un[j..j+nb] -= qhat * vn
+    uint64_t carry = 0;
+    uint32_t borrow = 0;
+    for (size_t i = 0; i < nb; i++) {
+      uint64_t p = qhat * vn[i] + carry;
+      carry = p >> 32;
+      uint64_t d = (uint64_t)un[i + j] - (uint32_t)p - borrow;
+      un[i + j] = (uint32_t)d;
+      borrow = (uint32_t)(d >> 63);
+    }
+    uint64_t d = (uint64_t)un[j + nb] - carry - borrow;
+    un[j + nb] = (uint32_t)d;
+    if (d >> 63) { // qhat was one too big: add vn back
+      qhat--;
+      uint64_t c = 0;
+      for (size_t i = 0; i < nb; i++) {
+        c += (uint64_t)un[i + j] + vn[i];
+        un[i + j] = (uint32_t)c;
+        c >>= 32;
+      }
+      un[j + nb] += (uint32_t)c;
+    }
+    q[j] = (uint32_t)qhat;
+  }
+  for (size_t i = 0; i < nb; i++)
+    r[i] = (un[i] >> s) | (s ? un[i + 1] << (32 - s) : 0);
+  rt_gc_free(un);
 }
 
 // ---- signed operations on num_t ----
@@ -213,28 +367,30 @@ static rt_val_t num_mul(const num_t *a, const num_t *b) {
 // Floor division and modulo; either output may be NULL.
 static void num_divmod(const num_t *a, const num_t *b, rt_val_t *qv, rt_val_t *rv) {
   if (b->len == 0) rt_raise_msg(&rt_exc_ZeroDivisionError, RT_MSG("integer division or modulo by zero"));
-  size_t na = a->len ? a->len : 1;
-  rt_bigint_t *q = big_alloc(na), *r = big_alloc(b->len + 1);
-  if (a->len)
-    mag_divmod(a->d, a->len, b->d, b->len, q->digits, r->digits);
-  else
-    memset(q->digits, 0, sizeof(uint32_t));
-  q->len = (uint32_t)na;
-  r->len = (uint32_t)(b->len + 1);
+  size_t na = a->len, nb = b->len;
+  if (!qv && nb == 1 && a->neg == b->neg) {
+    // The common "big % small" (same signs, so no floor correction): no
+    // quotient to build.
+    uint32_t m = mag_modsmall(a->d, na, b->d[0]);
+    *rv = rt_int_from_ll(b->neg ? -(long long)m : (long long)m);
+    return;
+  }
+  size_t nq = na >= nb ? na - nb + 1 : 1;
+  rt_bigint_t *q = big_alloc(nq), *r = big_alloc(nb);
+  mag_divmod(a->d, na, b->d, nb, q->digits, r->digits);
   bool rem_zero = mag_bits(r->digits, r->len) == 0;
   q->neg = a->neg != b->neg;
   r->neg = a->neg;
   if (a->neg != b->neg && !rem_zero) {
     // Floor: q -= 1 (|q| += 1), r = b - |r| with b's sign.
-    num_t one = {false, 1, NULL, {1}};
-    one.d = one.buf;
     rt_bigint_t *q2 = big_alloc(q->len + 1);
-    mag_add(q->digits, q->len, one.d, 1, q2->digits);
+    mag_add(q->digits, q->len, (const uint32_t[]){1}, 1, q2->digits);
     q2->neg = q->neg;
-    rt_bigint_t *r2 = big_alloc(b->len + 1);
-    mag_sub(b->d, b->len, r->digits, b->len, r2->digits);
-    r2->digits[b->len] = 0;
+    rt_bigint_t *r2 = big_alloc(nb);
+    mag_sub(b->d, nb, r->digits, nb, r2->digits);
     r2->neg = b->neg;
+    rt_gc_free(q);
+    rt_gc_free(r);
     q = q2;
     r = r2;
   }
@@ -366,6 +522,89 @@ rt_val_t rt_int_parse(const char *s, size_t n, int base) {
 
 // ---- printing ----
 
+// Numbers up to this many digits go to decimal by repeated division by
+// 10**9; longer ones are first split in halves by a power of 10**9.
+#define DEC_SPLIT 40
+// Levels of powers: 10**(9 * 2**k) for k < DEC_LEVELS covers any int.
+#define DEC_LEVELS 22
+
+typedef struct {
+  uint32_t *d[DEC_LEVELS]; // d[k] = 10**(9 * 2**k), made on demand
+  size_t len[DEC_LEVELS];
+} dec_pows_t;
+
+// dec_write below for short numbers: repeated division by 10**9. Kept out
+// of the recursion so that its buffer is on the C stack only once.
+static __attribute__((noinline)) char *dec_write_small(const uint32_t *a, size_t n, char *end, size_t width) {
+  uint32_t buf[DEC_SPLIT], *w = n <= DEC_SPLIT ? buf : rt_gc_alloc(n * sizeof(uint32_t), RT_GC_LEAF);
+  rt_memcpy(w, a, n * sizeof(uint32_t));
+  char *q = end;
+  size_t m = n;
+  while (m) {
+    uint32_t r = mag_div1e9(w, m);
+    while (m && w[m - 1] == 0)
+      m--;
+    for (int k = 0; k < 9 && (m || r); k++) {
+      *--q = (char)('0' + r % 10);
+      r /= 10;
+    }
+  }
+  if (w != buf) rt_gc_free(w);
+  while ((size_t)(end - q) < width)
+    *--q = '0';
+  return q;
+}
+
+// Writes the decimal digits of a[0..n) so that they end just before
+// [end]; exactly [width] digits (zero-padded) unless width is 0. Returns
+// where they start. Splitting at pows->d[level] (the halves converted
+// alone) replaces most of the slow digit-by-digit chain of divisions by
+// long divisions, which the processor pipelines much better.
+static char *dec_write(const uint32_t *a, size_t n, char *end, size_t width, dec_pows_t *pows, int level) {
+  while (n && a[n - 1] == 0)
+    n--;
+  while (level >= 0 && (n < pows->len[level] || mag_cmp(a, n, pows->d[level], pows->len[level]) < 0))
+    level--;
+  if (level < 0 || n <= DEC_SPLIT) return dec_write_small(a, n, end, width);
+  char *q;
+  const uint32_t *p = pows->d[level];
+  size_t pn = pows->len[level], low = (size_t)9 << level;
+  uint32_t *quo = rt_gc_alloc((n - pn + 1 + pn) * sizeof(uint32_t), RT_GC_LEAF), *rem = quo + (n - pn + 1);
+  mag_divmod(a, n, p, pn, quo, rem);
+  dec_write(rem, pn, end, low, pows, level - 1);
+  q = dec_write(quo, n - pn + 1, end - low, width > low ? width - low : 0, pows, level - 1);
+  while ((size_t)(end - q) < width)
+    *--q = '0';
+  rt_gc_free(quo);
+  return q;
+}
+
+// Writes a[0..n) (not 0) in decimal, ending before [end]; returns the start.
+static char *dec_print(const uint32_t *a, size_t n, char *end) {
+  dec_pows_t pows;
+  memset(&pows, 0, sizeof pows);
+  int top = -1;
+  if (n > DEC_SPLIT) {
+    // Powers up to the first whose square exceeds the number.
+    static const uint32_t billion = 1000000000u;
+    pows.d[0] = (uint32_t *)&billion;
+    pows.len[0] = 1;
+    top = 0;
+    while (top + 1 < DEC_LEVELS && pows.len[top] * 2 <= n + 1) {
+      size_t pl = pows.len[top];
+      uint32_t *sq = rt_gc_alloc(2 * pl * sizeof(uint32_t), RT_GC_LEAF);
+      mag_mul(pows.d[top], pl, pows.d[top], pl, sq);
+      top++;
+      pows.d[top] = sq;
+      pows.len[top] = sq[2 * pl - 1] ? 2 * pl : 2 * pl - 1;
+    }
+  }
+  char *q = dec_write(a, n, end, 0, &pows, top);
+  for (int k = 1; k <= top; k++)
+    rt_gc_free(pows.d[k]);
+  return q;
+}
+
 void rt_int_print_base(rt_printer_t *p, rt_val_t v, int base) {
   num_t x;
   num_of(&x, v);
@@ -374,36 +613,28 @@ void rt_int_print_base(rt_printer_t *p, rt_val_t v, int base) {
     return;
   }
   size_t bits = mag_bits(x.d, x.len);
-  size_t cap = (base == 10 ? bits * 3 / 10 + 2 : bits + 1) + 4;
-  uint32_t *work = rt_gc_alloc(x.len * sizeof(uint32_t) + cap, RT_GC_LEAF);
-  char *out = (char *)(work + x.len), *e = out + cap, *q = e;
+  // Decimal digits: at most bits * log10(2) + 1 (log10(2) < 1/3).
+  size_t cap = (base == 10 ? bits / 3 + 2 : bits + 1) + 4;
+  char *out = rt_gc_alloc(cap, RT_GC_LEAF), *e = out + cap, *q = e;
   num_of(&x, v); // re-read after the allocation (the view may point into buf)
-  rt_memcpy(work, x.d, x.len * sizeof(uint32_t));
-  size_t n = x.len;
   if (base == 10) {
-    while (n) {
-      uint32_t r = mag_divsmall(work, n, 1000000000u);
-      while (n && work[n - 1] == 0)
-        n--;
-      for (int k = 0; k < 9 && (n || r); k++) {
-        *--q = (char)('0' + r % 10);
-        r /= 10;
-      }
-    }
+    q = dec_print(x.d, x.len, e);
   } else {
+    // Powers of two: digits straight from the bits, lowest first.
     static const char digits[] = "0123456789abcdef";
-    while (n) {
-      uint32_t r = mag_divsmall(work, n, (uint32_t)base);
-      while (n && work[n - 1] == 0)
-        n--;
-      *--q = digits[r];
+    unsigned w = base == 16 ? 4 : base == 8 ? 3 : 1;
+    for (size_t bit = 0; bit < bits; bit += w) {
+      size_t i = bit / 32, sh = bit % 32;
+      uint64_t chunk = x.d[i] >> sh;
+      if (sh + w > 32 && i + 1 < x.len) chunk |= (uint64_t)x.d[i + 1] << (32 - sh);
+      *--q = digits[chunk & ((1u << w) - 1)];
     }
     *--q = base == 16 ? 'x' : base == 8 ? 'o' : 'b';
     *--q = '0';
   }
   if (x.neg) *--q = '-';
   rt_print_str(p, q, (size_t)(e - q));
-  rt_gc_free(work);
+  rt_gc_free(out);
 }
 
 static void int_print(rt_printer_t *p, rt_val_t self, bool repr) {

@@ -9,10 +9,18 @@
 
 // Bounds are 64-bit whatever the word size, so that range(2**40) works on
 // the 32-bit chip as on the host; they are limited to |v| <= 2**61 so that
-// no length or difference overflows.
+// no length or difference overflows. A range with a bound beyond that is
+// marked by step 0 (never a valid step) and keeps the tuple (start, stop,
+// step) of ints in [big] instead; only those are scanned by the collector.
 typedef struct {
   const rt_type_t *type; // &rt_range_type
-  int64_t start, stop, step;
+  union {
+    struct {
+      int64_t start, stop;
+    };
+    rt_val_t big;
+  };
+  int64_t step;
 } rt_range_t;
 
 typedef struct {

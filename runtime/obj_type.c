@@ -12,6 +12,7 @@
 
 #include "obj_type.h"
 #include "gc.h"
+#include "obj_bytearray.h"
 #include "obj_bytes.h"
 #include "obj_dict.h"
 #include "obj_float.h"
@@ -39,15 +40,18 @@ const rt_type_t *rt_type_native(const rt_type_t *t) {
   return is_user(t) ? as_class(t)->native : t;
 }
 
-// Looks [name] up in one type only (a user dict or a builtin method table).
+static rt_val_t slot_wrapper(const rt_type_t *t, unsigned q);
+
+// Looks [name] up in one type only (a user dict or a builtin method table,
+// then the special methods its slots provide).
 static rt_val_t lookup_own(const rt_type_t *t, rt_val_t name) {
   if (is_user(t)) return rt_dict_get(as_class(t)->dict, name);
-  if (t->methods && rt_is_qstr(name)) {
-    unsigned q = rt_qstr_index(name);
+  if (!rt_is_qstr(name)) return RT_NULL;
+  unsigned q = rt_qstr_index(name);
+  if (t->methods)
     for (const rt_method_t *m = t->methods; m->name; m++)
       if (m->name == q) return rt_val(m->value);
-  }
-  return RT_NULL;
+  return slot_wrapper(t, q);
 }
 
 rt_val_t rt_type_lookup(const rt_type_t *t, rt_val_t name) {
@@ -202,10 +206,14 @@ static rt_val_t instance_unary(rt_unary_op_t op, rt_val_t self) {
     m = user_lookup(t, RT_QV(__len__));
     if (m) return rt_bool(rt_obj_truthy(call_special(m, self, 0, NULL)));
     return RT_TRUE;
-  case RT_UNARY_HASH:
-    if (user_lookup(t, RT_QV(__eq__)))
+  case RT_UNARY_HASH: {
+    // Defining __eq__ drops the inherited hash; subclasses of list, dict
+    // and set are unhashable like their base.
+    const rt_type_t *nat = rt_type_native(t);
+    if (user_lookup(t, RT_QV(__eq__)) || nat == &rt_list_type || nat == &rt_dict_type || nat == &rt_set_type)
       rt_raise_msg(&rt_exc_TypeError, RT_MSG("unhashable type: '%q'"), rt_qstr_val(t->name));
     return rt_small((intptr_t)(self >> 3));
+  }
   default: {
     const rt_type_t *nat = rt_type_native(t);
     return nat->unary && nat != &rt_object_type ? nat->unary(op, self) : RT_NULL;
@@ -379,14 +387,17 @@ static rt_val_t new_instance(const rt_type_t *t, size_t n, const rt_val_t *args,
   rt_class_t *c = as_class(t);
   if (c->native->flags & RT_TYPE_EXC) return rt_exc_make_new(t, n, args, kw);
   if (c->native == &rt_type_type) {
-    // A metaclass: classes stay plain types (type(C) is type).
+    // A metaclass: the class is a plain type record that remembers [t],
+    // so type(C) and isinstance(C, Meta) see the metaclass.
     if (n != 3 || !rt_is_obj(args[2], &rt_dict_type))
       rt_raise_msg(&rt_exc_TypeError, RT_MSG("type.__new__() takes exactly 3 arguments"));
     rt_str_check(args[0], "type.__new__() argument 1");
     size_t len;
     const char *s = rt_str_data(args[0], &len);
-    return rt_type_new_class(rt_qstr_from(s, len), rt_tuple_from_iter(args[1]),
-                             rt_dict_copy((rt_dict_t *)args[2]));
+    rt_val_t cls = rt_type_new_class(rt_qstr_from(s, len), rt_tuple_from_iter(args[1]),
+                                     rt_dict_copy((rt_dict_t *)args[2]));
+    rt_type_set_metaclass(cls, rt_val(t));
+    return cls;
   }
   if (is_boxed_native(c->native)) {
     rt_val_t v = c->native->make_new(c->native, n, args, kw);
@@ -509,16 +520,42 @@ static rt_val_t c3(rt_val_t self, rt_val_t bases) {
   return out;
 }
 
-// RT_TYPE_DESCR if [d] holds a property or attribute hook, so that an
-// instance's own dict may not simply be consulted first.
+// Whether class attribute [a] is an instance of a class statement's class
+// that defines __set__ or __delete__: a data descriptor, which wins over
+// the instance dict.
+static bool data_descriptor(rt_val_t a) {
+  const rt_type_t *at = rt_typeof(a);
+  return is_user(at) && (user_lookup(at, RT_QV(__set__)) || user_lookup(at, RT_QV(__delete__)));
+}
+
+// RT_TYPE_DESCR if [d] holds a property, a data descriptor or an attribute
+// hook, so that an instance's own dict may not simply be consulted first.
 static unsigned short dict_descr_flag(rt_dict_t *d) {
   size_t pos = 0;
   rt_dict_entry_t *e;
   while ((e = rt_dict_next(d, &pos)))
     if (rt_is_obj(e->value, &rt_property_type) || e->key == RT_QV(__getattribute__) ||
-        e->key == RT_QV(__setattr__))
+        e->key == RT_QV(__setattr__) || e->key == RT_QV(__delattr__) || data_descriptor(e->value))
       return RT_TYPE_DESCR;
   return 0;
+}
+
+// Calls __set_name__(cls, name) on the attributes of new class [cls]
+// that define it, as type.__new__ does.
+static void set_names(rt_val_t cls, rt_dict_t *d) {
+  size_t pos = 0, n = 0;
+  rt_dict_entry_t *e;
+  while ((e = rt_dict_next(d, &pos)))
+    n += is_user(rt_typeof(e->value)) && user_lookup(rt_typeof(e->value), RT_QV(__set_name__));
+  if (!n) return;
+  // From a copy: the calls may change the namespace.
+  rt_dict_t *copy = rt_dict_copy(d);
+  pos = 0;
+  while ((e = rt_dict_next(copy, &pos))) {
+    rt_val_t m =
+        is_user(rt_typeof(e->value)) ? user_lookup(rt_typeof(e->value), RT_QV(__set_name__)) : RT_NULL;
+    if (m) rt_obj_call(m, 3, (rt_val_t[]){e->value, cls, e->key}, NULL);
+  }
 }
 
 static unsigned short class_descr_flag(rt_class_t *c) {
@@ -571,6 +608,7 @@ rt_val_t rt_type_new_class(rt_val_t name, rt_val_t bases, rt_dict_t *dict) {
   c->dict_offset = native_size(native);
   c->t.flags |= class_descr_flag(c);
   c->mro = c3(rt_val(c), bases);
+  set_names(rt_val(c), dict);
   return rt_val(c);
 }
 
@@ -611,9 +649,30 @@ void rt_type_init_subclass(rt_val_t cls, const rt_kw_t *kw) {
 // ---- the type type ----
 
 static void type_print(rt_printer_t *p, rt_val_t self, bool repr) {
-  (void)repr;
   const rt_type_t *t = (const rt_type_t *)self;
-  rt_print_format(p, is_user(t) ? "<class '__main__.%q'>" : "<class '%q'>", rt_qstr_val(t->name));
+  // A metaclass's __str__/__repr__ renders its classes.
+  rt_val_t meta = rt_type_metaclass(t);
+  if (meta) {
+    const rt_type_t *mt = (const rt_type_t *)meta;
+    rt_val_t m = repr ? RT_NULL : user_lookup(mt, RT_QV(__str__));
+    if (!m) m = user_lookup(mt, RT_QV(__repr__));
+    if (m) {
+      rt_val_t s = call_special(m, self, 0, NULL);
+      if (!rt_is_str(s))
+        rt_raise_msg(&rt_exc_TypeError, RT_MSG("%s returned non-string (type %t)"),
+                     repr ? "__repr__" : "__str__", s);
+      size_t n;
+      const char *d = rt_str_data(s, &n);
+      rt_print_str(p, d, n);
+      return;
+    }
+  }
+  // Nested classes show their dotted __qualname__ ("Outer.Inner").
+  rt_val_t q = is_user(t) ? rt_dict_get(as_class(t)->dict, RT_QV(__qualname__)) : RT_NULL;
+  if (q && rt_is_str(q))
+    rt_print_format(p, "<class '__main__.%S'>", q);
+  else
+    rt_print_format(p, is_user(t) ? "<class '__main__.%q'>" : "<class '%q'>", rt_qstr_val(t->name));
 }
 
 static rt_val_t type_call(rt_val_t self, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
@@ -676,19 +735,159 @@ static rt_val_t type_attr(rt_val_t self, rt_val_t name, rt_val_t store) {
   rt_state->class_version++; // cached method lookups may change
   if (store == RT_DELETE) return rt_dict_pop(as_class(t)->dict, name) ? RT_NONE : RT_NULL;
   rt_dict_set(as_class(t)->dict, name, store);
-  if (rt_is_obj(store, &rt_property_type)) as_class(t)->t.flags |= RT_TYPE_DESCR;
+  if (rt_is_obj(store, &rt_property_type) || data_descriptor(store)) as_class(t)->t.flags |= RT_TYPE_DESCR;
   return RT_NONE;
 }
 
-static rt_val_t type_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
-  (void)op, (void)a, (void)b;
+// Special method [name] of the metaclass of class [self], or RT_NULL.
+static rt_val_t meta_special(rt_val_t self, rt_val_t name) {
+  rt_val_t meta = rt_type_metaclass((const rt_type_t *)self);
+  return meta ? user_lookup((const rt_type_t *)meta, name) : RT_NULL;
+}
+
+// ---- X | Y of types (types.UnionType), for isinstance and annotations ----
+
+typedef struct {
+  const rt_type_t *type; // &union_type
+  rt_val_t args;         // tuple of distinct types (None as NoneType)
+} union_t;
+
+static const rt_type_t union_type;
+
+static bool unionable(rt_val_t v) {
+  return v == RT_NONE || rt_is_type(v) || rt_is_obj(v, &union_type);
+}
+
+static void union_add(rt_val_t *items, size_t *n, rt_val_t v) {
+  if (v == RT_NONE) v = rt_val(&rt_none_type);
+  for (size_t i = 0; i < *n; i++)
+    if (items[i] == v) return;
+  items[(*n)++] = v;
+}
+
+// a | b when both are types, None or unions; RT_NULL otherwise.
+static rt_val_t union_of(rt_val_t a, rt_val_t b) {
+  if (!unionable(a) || !unionable(b)) return RT_NULL;
+  size_t na = rt_is_obj(a, &union_type) ? rt_tuple_len(((union_t *)a)->args) : 1;
+  size_t nb = rt_is_obj(b, &union_type) ? rt_tuple_len(((union_t *)b)->args) : 1;
+  rt_val_t items = rt_tuple_new(na + nb, NULL), *it = rt_tuple_items(items);
+  size_t n = 0;
+  for (int side = 0; side < 2; side++) {
+    rt_val_t v = side ? b : a;
+    if (rt_is_obj(v, &union_type))
+      for (size_t i = 0; i < rt_tuple_len(((union_t *)v)->args); i++)
+        union_add(it, &n, rt_tuple_items(((union_t *)v)->args)[i]);
+    else
+      union_add(it, &n, v);
+  }
+  if (n == 1) return it[0];
+  ((rt_tuple_t *)items)->len = n;
+  union_t *u = rt_gc_alloc(sizeof *u, 0);
+  u->type = &union_type;
+  u->args = items;
+  return rt_val(u);
+}
+
+static void union_print(rt_printer_t *p, rt_val_t self, bool repr) {
+  (void)repr;
+  rt_val_t args = ((union_t *)self)->args;
+  for (size_t i = 0; i < rt_tuple_len(args); i++) {
+    const rt_type_t *t = (const rt_type_t *)rt_tuple_items(args)[i];
+    if (i) rt_print_cstr(p, " | ");
+    rt_print_format(p, t == &rt_none_type ? "None" : is_user(t) ? "__main__.%q" : "%q", rt_qstr_val(t->name));
+  }
+}
+
+static rt_val_t union_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
+  if (op == RT_BINARY_OR) return union_of(a, b);
+  if (op == RT_BINARY_EQ && rt_is_obj(b, &union_type)) {
+    rt_val_t x = ((union_t *)a)->args, y = ((union_t *)b)->args;
+    if (rt_tuple_len(x) != rt_tuple_len(y)) return RT_FALSE;
+    for (size_t i = 0; i < rt_tuple_len(x); i++) {
+      bool found = false;
+      for (size_t j = 0; j < rt_tuple_len(y); j++)
+        found |= rt_tuple_items(x)[i] == rt_tuple_items(y)[j];
+      if (!found) return RT_FALSE;
+    }
+    return RT_TRUE;
+  }
   return RT_NULL;
 }
 
+static rt_val_t union_attr(rt_val_t self, rt_val_t name, rt_val_t store) {
+  return !store && name == RT_QV(__args__) ? ((union_t *)self)->args : RT_NULL;
+}
+
+static const rt_type_t union_type = {
+    .type = &rt_type_type,
+    .name = RT_Q_UnionType,
+    .base = &rt_object_type,
+    .print = union_print,
+    .binary = union_binary,
+    .attr = union_attr,
+};
+
+rt_val_t rt_type_union_args(rt_val_t v) {
+  return rt_is_obj(v, &union_type) ? ((union_t *)v)->args : RT_NULL;
+}
+
+static rt_val_t type_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
+  if (op == RT_BINARY_CONTAINS) {
+    rt_val_t m = meta_special(a, RT_QV(__contains__));
+    if (m) return rt_bool(rt_obj_truthy(rt_obj_call2(m, a, b)));
+    m = meta_special(a, RT_QV(__iter__));
+    if (!m) rt_raise_msg(&rt_exc_TypeError, RT_MSG("argument of type 'type' is not iterable"));
+    rt_val_t it = rt_obj_getiter(rt_obj_call1(m, a)), v;
+    while ((v = rt_obj_iternext(it)) != RT_NULL)
+      if (rt_obj_eq(v, b)) return RT_TRUE;
+    return RT_FALSE;
+  }
+  return op == RT_BINARY_OR ? union_of(a, b) : RT_NULL;
+}
+
+// cls[index]: a metaclass's __getitem__/__setitem__/__delitem__, else the
+// class's __class_getitem__; list[int] and other builtin generics give
+// the class itself (annotations only need them to evaluate).
+static rt_val_t type_subscr(rt_val_t self, rt_val_t index, rt_val_t value) {
+  const rt_type_t *t = (const rt_type_t *)self;
+  rt_val_t meta = rt_type_metaclass(t);
+  if (meta) {
+    rt_val_t name = value == RT_NULL     ? RT_QV(__getitem__)
+                    : value == RT_DELETE ? RT_QV(__delitem__)
+                                         : RT_QV(__setitem__);
+    rt_val_t m = user_lookup((const rt_type_t *)meta, name);
+    if (m) {
+      rt_val_t r = rt_obj_call(m, value == RT_NULL || value == RT_DELETE ? 2 : 3,
+                               (rt_val_t[]){self, index, value}, NULL);
+      return value == RT_NULL ? r : RT_NONE;
+    }
+  }
+  if (value != RT_NULL)
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("'type' object does not support item assignment"));
+  rt_val_t cg = user_lookup(t, RT_QV(__class_getitem__));
+  if (cg) {
+    // Implicitly a classmethod.
+    if (rt_is_obj(cg, &rt_classmethod_type) || rt_is_obj(cg, &rt_staticmethod_type))
+      cg = ((rt_bound_t *)cg)->func;
+    return rt_obj_call2(cg, self, index);
+  }
+  return self;
+}
+
 static rt_val_t type_unary(rt_unary_op_t op, rt_val_t self) {
+  if (op == RT_UNARY_LEN) {
+    rt_val_t m = meta_special(self, RT_QV(__len__)); // len(cls) of an enum-like class
+    return m ? rt_obj_call1(m, self) : RT_NULL;
+  }
   if (op == RT_UNARY_HASH) return rt_small((intptr_t)(self >> 3));
   if (op == RT_UNARY_BOOL) return RT_TRUE;
   return RT_NULL;
+}
+
+static rt_val_t type_getiter(rt_val_t self) {
+  rt_val_t m = meta_special(self, RT_QV(__iter__));
+  if (!m) rt_raise_msg(&rt_exc_TypeError, RT_MSG("'type' object is not iterable"));
+  return rt_obj_getiter(rt_obj_call1(m, self));
 }
 
 static rt_val_t m_mro(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
@@ -717,6 +916,8 @@ const rt_type_t rt_type_type = {
     .call = type_call,
     .unary = type_unary,
     .binary = type_binary,
+    .subscr = type_subscr,
+    .getiter = type_getiter,
     .attr = type_attr,
 };
 
@@ -804,6 +1005,15 @@ static RT_BUILTIN(obj_eq_obj, __eq__, 2, 2, 0, m_obj_eq);
 static RT_BUILTIN(obj_ne_obj, __ne__, 2, 2, 0, m_obj_ne);
 static RT_BUILTIN(obj_hash_obj, __hash__, 1, 1, 0, m_obj_hash);
 static RT_BUILTIN(obj_setattr_obj, __setattr__, 3, 3, 0, m_obj_setattr);
+// object.__delattr__(self, name): deletes from the instance dict.
+static rt_val_t m_obj_delattr(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  rt_dict_t *d = rt_type_instance_dict(args[0], false);
+  if (!d || !rt_dict_pop(d, args[1]))
+    rt_raise_msg(&rt_exc_AttributeError, RT_MSG("'%t' object has no attribute '%S'"), args[0], args[1]);
+  return RT_NONE;
+}
+static RT_BUILTIN(obj_delattr_obj, __delattr__, 2, 2, 0, m_obj_delattr);
 static const rt_method_t object_methods[] = {
     {RT_Q___init__, &obj_init_obj},
     {RT_Q___repr__, &obj_repr_obj},
@@ -812,6 +1022,7 @@ static const rt_method_t object_methods[] = {
     {RT_Q___ne__, &obj_ne_obj},
     {RT_Q___hash__, &obj_hash_obj},
     {RT_Q___setattr__, &obj_setattr_obj},
+    {RT_Q___delattr__, &obj_delattr_obj},
     {RT_Q___new__, &obj_new_obj},
     {RT_Q___init_subclass__, &obj_init_subclass_obj},
     {0, NULL},
@@ -1013,6 +1224,14 @@ typedef struct {
 } super_t;
 
 // Binds class attribute [a] found for instance [v] (of type [t]).
+// Class attribute [a] as seen through [obj] (None for the class [cls]
+// itself): what a user descriptor's __get__ gives, else [a].
+static rt_val_t descriptor_get(rt_val_t a, rt_val_t obj, rt_val_t cls) {
+  const rt_type_t *at = rt_typeof(a);
+  rt_val_t g = is_user(at) ? user_lookup(at, RT_QV(__get__)) : RT_NULL;
+  return g ? rt_obj_call(g, 3, (rt_val_t[]){a, obj, cls}, NULL) : a;
+}
+
 static void bind(rt_val_t a, rt_val_t v, const rt_type_t *t, rt_val_t out[2]) {
   const rt_type_t *at = rt_typeof(a);
   if (a == rt_val(&obj_new_obj)) {
@@ -1035,7 +1254,7 @@ static void bind(rt_val_t a, rt_val_t v, const rt_type_t *t, rt_val_t out[2]) {
     out[0] = rt_obj_call1(g, v);
     out[1] = RT_NULL;
   } else {
-    out[0] = a;
+    out[0] = descriptor_get(a, v, rt_val(t));
     out[1] = RT_NULL;
   }
 }
@@ -1160,7 +1379,7 @@ bool rt_type_attr_lookup(rt_val_t v, rt_val_t name, rt_val_t out[2]) {
         out[0] = ((rt_bound_t *)a)->func;
         out[1] = v;
       } else {
-        out[0] = a;
+        out[0] = descriptor_get(a, RT_NONE, v);
       }
       return true;
     }
@@ -1170,7 +1389,8 @@ bool rt_type_attr_lookup(rt_val_t v, rt_val_t name, rt_val_t out[2]) {
       return true;
     }
     if (name == RT_QV(__class__)) {
-      out[0] = rt_val(&rt_type_type);
+      rt_val_t meta = rt_type_metaclass(c);
+      out[0] = meta ? meta : rt_val(&rt_type_type);
       return true;
     }
     a = lookup_own(&rt_type_type, name);
@@ -1197,7 +1417,7 @@ bool rt_type_attr_lookup(rt_val_t v, rt_val_t name, rt_val_t out[2]) {
     }
   }
   rt_val_t a = rt_type_lookup(t, name);
-  if (a && rt_typeof(a) == &rt_property_type) {
+  if (a && (rt_typeof(a) == &rt_property_type || data_descriptor(a))) {
     bind(a, v, t, out);
     return true;
   }
@@ -1242,6 +1462,14 @@ bool rt_type_attr_store(rt_val_t v, rt_val_t name, rt_val_t value) {
   const rt_type_t *t = rt_typeof(v);
   if (is_user(t)) {
     rt_val_t a = rt_type_lookup(t, name);
+    if (a && is_user(rt_typeof(a))) {
+      // A data descriptor: __set__ / __delete__ decide.
+      rt_val_t m = user_lookup(rt_typeof(a), value == RT_DELETE ? RT_QV(__delete__) : RT_QV(__set__));
+      if (m) {
+        rt_obj_call(m, value == RT_DELETE ? 2 : 3, (rt_val_t[]){a, v, value}, NULL);
+        return true;
+      }
+    }
     if (a && rt_typeof(a) == &rt_property_type) {
       property_t *p = (property_t *)a;
       rt_val_t f = value == RT_DELETE ? p->fdel : p->fset;
@@ -1252,10 +1480,11 @@ bool rt_type_attr_store(rt_val_t v, rt_val_t name, rt_val_t value) {
         rt_obj_call2(f, v, value);
       return true;
     }
-    rt_val_t sa = value == RT_DELETE ? RT_NULL : user_lookup(t, RT_QV(__setattr__));
+    bool del = value == RT_DELETE;
+    rt_val_t sa = user_lookup(t, del ? RT_QV(__delattr__) : RT_QV(__setattr__));
     if (sa) {
       rt_val_t args[3] = {v, name, value};
-      rt_obj_call(sa, 3, args, NULL);
+      rt_obj_call(sa, del ? 2 : 3, args, NULL);
       return true;
     }
   }
@@ -1302,3 +1531,288 @@ const rt_type_t rt_super_type = {
     .print = super_print,
     .make_new = super_make_new,
 };
+
+// ---- the match statement's tests (obj_type.h) ----
+
+static rt_val_t match_sequence(rt_val_t subject, size_t n, intptr_t star) {
+  // str, bytes and bytearray are not sequences to patterns.
+  if (!rt_obj_isinstance(subject, &rt_list_type) && !rt_obj_isinstance(subject, &rt_tuple_type) &&
+      !rt_obj_isinstance(subject, &rt_range_type))
+    return RT_NONE;
+  rt_val_t seq = rt_type_unbox(subject), *items;
+  if (!rt_is_obj(seq, &rt_list_type) && !rt_is_obj(seq, &rt_tuple_type)) seq = rt_list_from_iter(seq);
+  size_t len = rt_obj_get_items(seq, &items);
+  if (star < 0 ? len != n : len + 1 < n) return RT_NONE;
+  rt_val_t out = rt_tuple_new(n, NULL), *o = rt_tuple_items(out);
+  if (star < 0) {
+    rt_memcpy(o, items, n * sizeof(rt_val_t));
+    return out;
+  }
+  size_t after = n - 1 - (size_t)star, mid = len - (size_t)star - after;
+  rt_memcpy(o, items, (size_t)star * sizeof(rt_val_t));
+  rt_val_t l = rt_list_new(mid);
+  rt_memcpy(((rt_list_t *)l)->items, items + star, mid * sizeof(rt_val_t));
+  o[star] = l;
+  rt_memcpy(o + star + 1, items + len - after, after * sizeof(rt_val_t));
+  return out;
+}
+
+static rt_val_t match_mapping(rt_val_t subject, rt_val_t keys, bool rest) {
+  if (!rt_obj_isinstance(subject, &rt_dict_type)) return RT_NONE;
+  rt_dict_t *d = (rt_dict_t *)subject;
+  size_t nk = rt_tuple_len(keys);
+  rt_val_t *k = rt_tuple_items(keys);
+  for (size_t i = 0; i < nk; i++)
+    for (size_t j = 0; j < i; j++)
+      if (rt_obj_eq(k[i], k[j]))
+        rt_raise_msg(&rt_exc_ValueError, RT_MSG("mapping pattern checks duplicate key (%r)"), k[i]);
+  rt_val_t out = rt_tuple_new(nk + rest, NULL), *o = rt_tuple_items(out);
+  for (size_t i = 0; i < nk; i++)
+    if ((o[i] = rt_dict_get(d, k[i])) == RT_NULL) return RT_NONE;
+  if (rest) {
+    rt_dict_t *r = rt_dict_copy(d);
+    for (size_t i = 0; i < nk; i++)
+      rt_dict_pop(r, k[i]);
+    o[nk] = rt_val(r);
+  }
+  return out;
+}
+
+// Builtins whose one positional pattern matches the subject itself.
+static bool matches_self(const rt_type_t *t) {
+  static const rt_type_t *const self[] = {&rt_bool_type,  &rt_bytearray_type, &rt_bytes_type, &rt_dict_type,
+                                          &rt_float_type, &rt_frozenset_type, &rt_int_type,   &rt_list_type,
+                                          &rt_set_type,   &rt_str_type,       &rt_tuple_type};
+  for (size_t i = 0; i < sizeof self / sizeof self[0]; i++)
+    if (t == self[i]) return true;
+  return false;
+}
+
+static rt_val_t match_class(rt_val_t subject, rt_val_t cls, size_t npos, rt_val_t kwnames) {
+  if (!rt_is_type(cls)) rt_raise_msg(&rt_exc_TypeError, RT_MSG("called match pattern must be a type"));
+  const rt_type_t *t = (const rt_type_t *)cls;
+  if (!rt_obj_isinstance(subject, t)) return RT_NONE;
+  size_t nk = rt_tuple_len(kwnames);
+  rt_val_t names = rt_tuple_new(npos + nk, NULL), *nm = rt_tuple_items(names);
+  rt_val_t out = rt_tuple_new(npos + nk, NULL), *o = rt_tuple_items(out);
+  size_t first = 0;
+  if (npos) {
+    rt_val_t args = rt_obj_getattr_maybe(cls, RT_QV(__match_args__));
+    if (!args && matches_self(rt_type_native(t))) {
+      if (npos > 1)
+        rt_raise_msg(&rt_exc_TypeError, RT_MSG("%q() accepts 1 positional sub-pattern (%z given)"),
+                     rt_qstr_val(t->name), npos);
+      o[0] = subject;
+      nm[0] = RT_NULL;
+      first = 1;
+    } else {
+      if (args && !rt_is_obj(args, &rt_tuple_type))
+        rt_raise_msg(&rt_exc_TypeError, RT_MSG("%q.__match_args__ must be a tuple (got %t)"),
+                     rt_qstr_val(t->name), args);
+      size_t na = args ? rt_tuple_len(args) : 0;
+      if (npos > na)
+        rt_raise_msg(&rt_exc_TypeError, RT_MSG("%q() accepts %z positional sub-pattern%s (%z given)"),
+                     rt_qstr_val(t->name), na, na == 1 ? "" : "s", npos);
+      for (size_t i = 0; i < npos; i++) {
+        rt_val_t a = rt_tuple_items(args)[i];
+        if (!rt_is_str(a))
+          rt_raise_msg(&rt_exc_TypeError, RT_MSG("__match_args__ elements must be strings (got %t)"), a);
+        size_t len;
+        const char *s = rt_str_data(a, &len);
+        nm[i] = rt_qstr_from(s, len);
+      }
+    }
+  }
+  rt_memcpy(nm + npos, rt_tuple_items(kwnames), nk * sizeof(rt_val_t));
+  for (size_t i = first; i < npos + nk; i++) {
+    for (size_t j = first; j < i; j++)
+      if (nm[j] == nm[i])
+        rt_raise_msg(&rt_exc_TypeError, RT_MSG("%q() got multiple sub-patterns for attribute '%q'"),
+                     rt_qstr_val(t->name), nm[i]);
+    // A missing attribute (AttributeError included) is a failed match.
+    rt_val_t v;
+    if (!rt_nlr_try(rt_obj_getattr_maybe, subject, nm[i], &v)) {
+      if (rt_obj_isinstance(v, &rt_exc_AttributeError)) return RT_NONE;
+      rt_raise(v);
+    }
+    if (!v) return RT_NONE;
+    o[i] = v;
+  }
+  return out;
+}
+
+static rt_val_t m_match(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  rt_val_t *a = rt_tuple_items(args[0]);
+  switch (rt_small_get(a[1])) {
+  case 0: return match_sequence(a[0], (size_t)rt_small_get(a[2]), rt_small_get(a[3]));
+  case 1: return match_mapping(a[0], a[2], a[3] == RT_TRUE);
+  default: return match_class(a[0], a[2], (size_t)rt_small_get(a[3]), a[4]);
+  }
+}
+RT_BUILTIN(rt_type_match_obj, match, 1, 1, 0, m_match);
+
+// ---- special methods of builtin types (list.__len__, dict.__getitem__) ----
+//
+// Builtin types implement operators in C slots, not methods. These
+// wrappers expose the slots under their special names, so that
+// d.__getitem__ works as a key function and a subclass's
+// super().__setitem__(k, v) reaches the builtin. They call the slot of
+// the nearest builtin type directly (never a subclass's override).
+
+enum { W_BIN, W_RBIN, W_IBIN, W_CMP, W_UN, W_NUM, W_LEN, W_GET, W_SET, W_DEL, W_CONTAINS, W_ITER, W_NEXT };
+
+static rt_val_t slot_call(int kind, int op, const rt_val_t *args) {
+  rt_val_t self = rt_type_unbox(args[0]);
+  const rt_type_t *nat = rt_type_native(rt_typeof(self));
+  rt_val_t other = kind <= W_CMP || kind == W_CONTAINS ? rt_type_unbox(args[1]) : RT_NULL, r = RT_NULL;
+  switch (kind) {
+  case W_BIN:
+  case W_IBIN:
+  case W_CMP:
+    r = nat->binary ? nat->binary((rt_binary_op_t)op, self, other) : RT_NULL;
+    return r ? r : rt_val(&rt_notimpl_obj);
+  case W_RBIN:
+    // The slot expects its own type on the left.
+    if (nat->binary && rt_type_native(rt_typeof(other)) == nat)
+      r = nat->binary((rt_binary_op_t)op, other, self);
+    return r ? r : rt_val(&rt_notimpl_obj);
+  case W_UN:
+  case W_NUM:
+  case W_LEN:
+    // A plain builtin runs no user code: the generic hash is the one hash() gives.
+    if (op == RT_UNARY_HASH && !is_user(rt_typeof(self))) return rt_int_from(rt_obj_hash(self));
+    r = nat->unary ? nat->unary((rt_unary_op_t)op, self) : RT_NULL;
+    if (r) return r;
+    if (op == RT_UNARY_BOOL) return RT_TRUE;
+    if (op == RT_UNARY_HASH) return rt_small((intptr_t)(self >> 3));
+    return rt_obj_unary((rt_unary_op_t)op, self); // raises its TypeError
+  case W_GET: return nat->subscr(self, args[1], RT_NULL);
+  case W_SET: nat->subscr(self, args[1], args[2]); return RT_NONE;
+  case W_DEL: nat->subscr(self, args[1], RT_DELETE); return RT_NONE;
+  case W_CONTAINS:
+    r = nat->binary ? nat->binary(RT_BINARY_CONTAINS, self, other) : RT_NULL;
+    return r ? r : rt_val(&rt_notimpl_obj);
+  case W_ITER: return nat->getiter ? nat->getiter(self) : self;
+  default:
+    r = nat->iternext(self);
+    if (!r) rt_raise(rt_exc_new(&rt_exc_StopIteration, 0, NULL));
+    return r;
+  }
+}
+
+// One C function and builtin object per special name: a builtin does not
+// know its own name, so each carries its kind and operator in its code.
+#define WRAP(ident, q, kind, op, nargs)                                                                      \
+  static rt_val_t w_##ident(size_t n, const rt_val_t *args, const rt_kw_t *kw) {                             \
+    (void)n, (void)kw;                                                                                       \
+    return slot_call(kind, op, args);                                                                        \
+  }                                                                                                          \
+  static RT_BUILTIN(w_##ident##_obj, q, nargs, nargs, 0, w_##ident);
+#define X(n, s, d, r)                                                                                        \
+  WRAP(d, d, W_BIN, RT_BINARY_##n, 2)                                                                        \
+  WRAP(r, r, W_RBIN, RT_BINARY_##n, 2)
+RT_BINARY_OPS(X)
+#undef X
+WRAP(iadd, __iadd__, W_IBIN, RT_BINARY_INPLACE_ADD, 2)
+WRAP(imul, __imul__, W_IBIN, RT_BINARY_INPLACE_MUL, 2)
+WRAP(ior, __ior__, W_IBIN, RT_BINARY_INPLACE_OR, 2)
+WRAP(iand, __iand__, W_IBIN, RT_BINARY_INPLACE_AND, 2)
+WRAP(isub, __isub__, W_IBIN, RT_BINARY_INPLACE_SUB, 2)
+WRAP(ixor, __ixor__, W_IBIN, RT_BINARY_INPLACE_XOR, 2)
+WRAP(lt, __lt__, W_CMP, RT_BINARY_LT, 2)
+WRAP(gt, __gt__, W_CMP, RT_BINARY_GT, 2)
+WRAP(eq, __eq__, W_CMP, RT_BINARY_EQ, 2)
+WRAP(le, __le__, W_CMP, RT_BINARY_LE, 2)
+WRAP(ge, __ge__, W_CMP, RT_BINARY_GE, 2)
+WRAP(ne, __ne__, W_CMP, RT_BINARY_NE, 2)
+WRAP(bool, __bool__, W_UN, RT_UNARY_BOOL, 1)
+WRAP(hash, __hash__, W_UN, RT_UNARY_HASH, 1)
+WRAP(neg, __neg__, W_NUM, RT_UNARY_NEG, 1)
+WRAP(pos, __pos__, W_NUM, RT_UNARY_POS, 1)
+WRAP(invert, __invert__, W_NUM, RT_UNARY_INVERT, 1)
+WRAP(abs, __abs__, W_NUM, RT_UNARY_ABS, 1)
+WRAP(int, __int__, W_NUM, RT_UNARY_INT, 1)
+WRAP(float, __float__, W_NUM, RT_UNARY_FLOAT, 1)
+WRAP(index, __index__, W_NUM, RT_UNARY_INT, 1)
+WRAP(len, __len__, W_LEN, RT_UNARY_LEN, 1)
+WRAP(getitem, __getitem__, W_GET, 0, 2)
+WRAP(setitem, __setitem__, W_SET, 0, 3)
+WRAP(delitem, __delitem__, W_DEL, 0, 2)
+WRAP(contains, __contains__, W_CONTAINS, 0, 2)
+WRAP(iter, __iter__, W_ITER, 0, 1)
+WRAP(next, __next__, W_NEXT, 0, 1)
+#undef WRAP
+
+static const struct {
+  unsigned short name;
+  unsigned char kind;
+  const rt_builtin_t *obj;
+} slot_wrappers[] = {
+#define X(n, s, d, r) {RT_Q_##d, W_BIN, &w_##d##_obj}, {RT_Q_##r, W_RBIN, &w_##r##_obj},
+    RT_BINARY_OPS(X)
+#undef X
+        {RT_Q___iadd__, W_IBIN, &w_iadd_obj},
+    {RT_Q___imul__, W_IBIN, &w_imul_obj},
+    {RT_Q___ior__, W_IBIN, &w_ior_obj},
+    {RT_Q___iand__, W_IBIN, &w_iand_obj},
+    {RT_Q___isub__, W_IBIN, &w_isub_obj},
+    {RT_Q___ixor__, W_IBIN, &w_ixor_obj},
+    {RT_Q___lt__, W_CMP, &w_lt_obj},
+    {RT_Q___gt__, W_CMP, &w_gt_obj},
+    {RT_Q___eq__, W_CMP, &w_eq_obj},
+    {RT_Q___le__, W_CMP, &w_le_obj},
+    {RT_Q___ge__, W_CMP, &w_ge_obj},
+    {RT_Q___ne__, W_CMP, &w_ne_obj},
+    {RT_Q___bool__, W_UN, &w_bool_obj},
+    {RT_Q___hash__, W_UN, &w_hash_obj},
+    {RT_Q___neg__, W_NUM, &w_neg_obj},
+    {RT_Q___pos__, W_NUM, &w_pos_obj},
+    {RT_Q___invert__, W_NUM, &w_invert_obj},
+    {RT_Q___abs__, W_NUM, &w_abs_obj},
+    {RT_Q___int__, W_NUM, &w_int_obj},
+    {RT_Q___float__, W_NUM, &w_float_obj},
+    {RT_Q___index__, W_NUM, &w_index_obj},
+    {RT_Q___len__, W_LEN, &w_len_obj},
+    {RT_Q___getitem__, W_GET, &w_getitem_obj},
+    {RT_Q___setitem__, W_SET, &w_setitem_obj},
+    {RT_Q___delitem__, W_DEL, &w_delitem_obj},
+    {RT_Q___contains__, W_CONTAINS, &w_contains_obj},
+    {RT_Q___iter__, W_ITER, &w_iter_obj},
+    {RT_Q___next__, W_NEXT, &w_next_obj},
+};
+
+// The wrapper for special name [q] if builtin type [t] has the slot
+// behind it; RT_NULL otherwise (so hasattr(5, '__len__') stays false).
+static rt_val_t slot_wrapper(const rt_type_t *t, unsigned q) {
+  if (t == &rt_object_type) return RT_NULL;
+  // Mutable containers are unhashable: their __hash__ is None.
+  if (q == RT_Q___hash__ &&
+      (t == &rt_list_type || t == &rt_dict_type || t == &rt_set_type || t == &rt_bytearray_type))
+    return RT_NONE;
+  for (size_t i = 0; i < sizeof slot_wrappers / sizeof slot_wrappers[0]; i++) {
+    if (slot_wrappers[i].name != q) continue;
+    bool number = t == &rt_int_type || t == &rt_bool_type || t == &rt_float_type;
+    bool container = t->getiter && !(t->flags & RT_TYPE_ITER_SELF);
+    bool ok;
+    switch (slot_wrappers[i].kind) {
+    case W_BIN:
+    case W_RBIN:
+    case W_CMP: ok = t->binary != NULL; break;
+    case W_IBIN:
+      ok = t == &rt_list_type || t == &rt_dict_type || t == &rt_set_type || t == &rt_bytearray_type;
+      break;
+    case W_UN: ok = t->unary != NULL; break;
+    case W_NUM: ok = number && (q != RT_Q___index__ || t != &rt_float_type); break;
+    case W_LEN: ok = t->unary && container; break;
+    case W_GET:
+    case W_SET:
+    case W_DEL: ok = t->subscr != NULL; break;
+    case W_CONTAINS: ok = t->binary && container; break;
+    case W_ITER: ok = t->getiter || (t->flags & RT_TYPE_ITER_SELF); break;
+    default: ok = t->iternext != NULL; break;
+    }
+    return ok ? rt_val(slot_wrappers[i].obj) : RT_NULL;
+  }
+  return RT_NULL;
+}

@@ -6,6 +6,7 @@
 #define RT_OBJ_TYPE_H
 
 #include "obj.h"
+#include "obj_func.h"
 
 // A class made by a class statement. Its slots dispatch to the special
 // methods found along the MRO.
@@ -67,5 +68,20 @@ void rt_type_set_metaclass(rt_val_t cls, rt_val_t meta);
 void rt_type_init_subclass(rt_val_t cls, const rt_kw_t *kw);
 // The nearest builtin type of [t].
 const rt_type_t *rt_type_native(const rt_type_t *t);
+
+// The runtime half of the match statement, called by compiled patterns
+// with one tuple (subject, kind, arguments...). Returns the values to
+// match further as a tuple, or None when the subject does not fit:
+//   kind 0, n, star: a sequence of n items (star: index of the *name
+//     item, whose value is a list, or -1);
+//   kind 1, keys, rest: a mapping with these keys: their values, then a
+//     dict of the other items when rest is True;
+//   kind 2, cls, npos, names: an instance of cls: the attributes its
+//     __match_args__ names for npos positional patterns, then [names].
+// Raises TypeError/ValueError for malformed patterns, as CPython does.
+extern const rt_builtin_t rt_type_match_obj;
+// The member types of a union (int | str, made by | on types) as a tuple;
+// RT_NULL when [v] is not a union.
+rt_val_t rt_type_union_args(rt_val_t v);
 
 #endif

@@ -52,7 +52,7 @@
   X(PASS)       /* - */                                                                                      \
   X(RETURN)     /* -value */                                                                                 \
   X(DEF)        /* q name, args (ARGS), seq body, seq decorators; scope; op 1 async */                       \
-  X(ARGS)       /* ARG... */                                                                                 \
+  X(ARGS)       /* ARG...; op: how many are positional-only */                                               \
   X(ARG)        /* op RT_ARG_*; q name, -default */                                                          \
   X(CLASS)      /* q name, seq bases, seq keywords, seq body, seq decorators; scope */                       \
   X(TRY)        /* seq body, seq handlers (HANDLER), -seq orelse, -seq finally */                            \
@@ -66,7 +66,17 @@
   X(DEL)        /* targets */                                                                                \
   X(ASSERT)     /* test, -msg */                                                                             \
   X(WITH)       /* seq items (WITHITEM), seq body; op 1 async */                                             \
-  X(WITHITEM)   /* expr, -target */
+  X(WITHITEM)   /* expr, -target */                                                                          \
+  X(MATCH)      /* subject, CASE... */                                                                       \
+  X(CASE)       /* pattern, -guard, seq body */                                                              \
+  X(PVALUE)     /* expr; op 0 compares with ==, 1 with is (None, True, False) */                             \
+  X(PCAPTURE)   /* -q name (RT_NULL for the wildcard _) */                                                   \
+  X(PSTAR)      /* -q name: *name in a sequence pattern */                                                   \
+  X(PSEQ)       /* patterns, at most one PSTAR */                                                            \
+  X(PMAP)       /* key0, pattern0, key1, pattern1 ...; op 1: then q name of **rest */                        \
+  X(PCLASS)     /* class expr, seq positional patterns, seq q keyword names, seq keyword patterns */         \
+  X(POR)        /* alternatives */                                                                           \
+  X(PAS)        /* pattern, q name */
 
 typedef enum {
 #define X(name) RT_N_##name,

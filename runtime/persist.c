@@ -263,8 +263,8 @@ static rt_val_t blob_name(blob_t *b) {
 static rt_code_t *load_code(blob_t *b, int depth) {
   if (depth > RT_PERSIST_MAX_DEPTH) bad("nested too deeply");
   rt_c_enter();
-  unsigned short h[9]; // flags .. max_blocks
-  for (size_t i = 0; i < 9; i++)
+  unsigned short h[10]; // flags .. n_posonly
+  for (size_t i = 0; i < 10; i++)
     h[i] = (unsigned short)blob_count(b, 0xffff);
   size_t n_consts = blob_count(b, b->len - b->pos); // each takes a byte at least
   size_t code_len = blob_count(b, b->len - b->pos);
@@ -281,11 +281,12 @@ static rt_code_t *load_code(blob_t *b, int depth) {
   c->stack_size = h[6];
   c->first_line = h[7];
   c->max_blocks = h[8];
+  c->n_posonly = h[9];
   size_t params =
       (size_t)c->n_args + c->n_kwonly + !!(c->flags & RT_CODE_VARARGS) + !!(c->flags & RT_CODE_VARKW);
   size_t nslots = (size_t)c->n_locals + c->n_free;
-  if ((c->flags & ~0x7fu) || c->n_cells > c->n_locals || params > c->n_locals || c->stack_size == 0 ||
-      code_len == 0 || code_len > 0xffff || nslots > b->n_names)
+  if ((c->flags & ~0x7fu) || c->n_cells > c->n_locals || params > c->n_locals || c->n_posonly > c->n_args ||
+      c->stack_size == 0 || code_len == 0 || code_len > 0xffff || nslots > b->n_names)
     bad("code header");
   c->name = (unsigned short)rt_qstr_index(blob_name(b));
   c->names = b->names;

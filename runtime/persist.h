@@ -17,7 +17,7 @@
 //            so a name is stored and held in RAM once per module.
 //   file     varint index of the file name in the table
 //   code     varints flags, n_args, n_kwonly, n_locals, n_cells, n_free,
-//            stack_size, first_line, max_blocks, n_consts, code_len,
+//            stack_size, first_line, max_blocks, n_posonly, n_consts, code_len,
 //            lines_len; varint index of the name; varint start of the
 //            run of local names (when n_locals + n_free > 0); n_cells
 //            varint slots; the bytecode; the line table; the constants
@@ -41,7 +41,7 @@
 #include "obj_func.h"
 #include "vstr.h"
 
-#define RT_PERSIST_VERSION 1
+#define RT_PERSIST_VERSION 2 // 2: n_posonly
 #define RT_PERSIST_HEADER 16
 
 // The kinds of constant and their payloads.

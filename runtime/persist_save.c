@@ -187,9 +187,10 @@ static void put_bytecode(rt_vstr_t *out, const pool_t *pool, const rt_code_t *co
 }
 
 static void put_code(rt_vstr_t *out, pool_t *pool, const rt_code_t *code, int depth) {
-  const uint32_t fields[] = {code->flags,      code->n_args,   code->n_kwonly,   code->n_locals,
-                             code->n_cells,    code->n_free,   code->stack_size, code->first_line,
-                             code->max_blocks, code->n_consts, code->code_len,   code->lines_len};
+  const uint32_t fields[] = {code->flags,      code->n_args,    code->n_kwonly,   code->n_locals,
+                             code->n_cells,    code->n_free,    code->stack_size, code->first_line,
+                             code->max_blocks, code->n_posonly, code->n_consts,   code->code_len,
+                             code->lines_len};
   for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
     put_varint(out, fields[i]);
   put_varint(out, pool_index(pool, rt_qstr_val(code->name)));

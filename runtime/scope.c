@@ -127,6 +127,30 @@ static void scan_args(rt_parser_t *c, scope_t *outer, scope_t *inner, rt_node_t 
   }
 }
 
+// Scope [s] awaits at [n] (an await, or a comprehension with 'async for'):
+// a list/set/dict comprehension awaiting inside an async function is a
+// coroutine itself (compile.c awaits its result), and a generator
+// expression that awaits is an async generator. Raises SyntaxError
+// outside async functions.
+static void mark_async(rt_parser_t *c, scope_t *s, rt_node_t *n) {
+  scope_t *t = s, *outer = s;
+  while (t->kind == SC_COMP && t->node->op != RT_COMP_GEN) {
+    outer = t;
+    t = t->parent;
+  }
+  if (t->kind != SC_COMP && !(t->code_flags & RT_CODE_COROUTINE)) {
+    if (t != s)
+      rt_parse_error_at(c, outer->node, "asynchronous comprehension outside of an asynchronous function");
+    if (t->kind == SC_MODULE || t->kind == SC_CLASS) rt_parse_error_at(c, n, "'await' outside function");
+    rt_parse_error_at(c, n, "'await' outside async function");
+  }
+  for (scope_t *k = s; k != t; k = k->parent) {
+    k->code_flags |= RT_CODE_COROUTINE;
+    k->generator = true;
+  }
+  if (t->kind == SC_COMP) t->code_flags |= RT_CODE_ASYNC_GEN;
+}
+
 void rt_scope_scan(rt_parser_t *c, scope_t *s, rt_node_t *n) {
   if (!n) return;
   rt_c_enter();
@@ -168,29 +192,10 @@ void rt_scope_scan(rt_parser_t *c, scope_t *s, rt_node_t *n) {
     s->generator = true;
     scan_kids(c, s, n, 0, n->n);
     break;
-  case RT_N_AWAIT: {
-    // A list/set/dict comprehension awaiting inside an async function is a
-    // coroutine itself (compile.c awaits its result); a generator
-    // expression that awaits is an async generator.
-    scope_t *t = s, *outer = s;
-    while (t->kind == SC_COMP && t->node->op != RT_COMP_GEN) {
-      outer = t;
-      t = t->parent;
-    }
-    if (t->kind != SC_COMP && !(t->code_flags & RT_CODE_COROUTINE)) {
-      if (t != s)
-        rt_parse_error_at(c, outer->node, "asynchronous comprehension outside of an asynchronous function");
-      if (t->kind == SC_MODULE || t->kind == SC_CLASS) rt_parse_error_at(c, n, "'await' outside function");
-      rt_parse_error_at(c, n, "'await' outside async function");
-    }
-    for (scope_t *k = s; k != t; k = k->parent) {
-      k->code_flags |= RT_CODE_COROUTINE;
-      k->generator = true;
-    }
-    if (t->kind == SC_COMP) t->code_flags |= RT_CODE_ASYNC_GEN;
+  case RT_N_AWAIT:
+    mark_async(c, s, n);
     scan_kids(c, s, n, 0, n->n);
     break;
-  }
   case RT_N_LAMBDA: {
     scope_t *f = rt_scope_new(s, n, SC_FUNC);
     scan_args(c, s, f, rt_node_kid(n, 0));
@@ -205,6 +210,7 @@ void rt_scope_scan(rt_parser_t *c, scope_t *s, rt_node_t *n) {
     if (n->op == RT_COMP_GEN) f->generator = true;
     for (size_t i = 2; i < (size_t)n->n - 1; i++) {
       rt_node_t *cf = rt_node_kid(n, i);
+      if (cf->op == 1) mark_async(c, f, n); // async for: awaits __anext__()
       scan_target(c, f, rt_node_kid(cf, 0));
       if (i > 2) rt_scope_scan(c, f, rt_node_kid(cf, 1));
       rt_scope_scan(c, f, rt_node_kid(cf, 2));
@@ -243,6 +249,19 @@ void rt_scope_scan(rt_parser_t *c, scope_t *s, rt_node_t *n) {
   case RT_N_DEL:
     for (size_t i = 0; i < n->n; i++)
       scan_target(c, s, rt_node_kid(n, i));
+    break;
+  // Pattern captures bind names of the scope.
+  case RT_N_PCAPTURE:
+  case RT_N_PSTAR:
+    if (n->kids[0]) bind(s, n->kids[0]);
+    break;
+  case RT_N_PAS:
+    rt_scope_scan(c, s, rt_node_kid(n, 0));
+    bind(s, n->kids[1]);
+    break;
+  case RT_N_PMAP:
+    scan_kids(c, s, n, 0, n->n);
+    if (n->op) bind(s, n->kids[n->n - 1]);
     break;
   case RT_N_WITHITEM:
     rt_scope_scan(c, s, rt_node_kid(n, 0));

@@ -184,7 +184,7 @@ static void bind_args(rt_frame_t *f, rt_func_t *fn, size_t n, const rt_val_t *ar
     if (kw)
       for (size_t i = 0; i < kw->n; i++) {
         rt_val_t name = kw->names[i];
-        size_t j = 0;
+        size_t j = code->n_posonly; // positional-only parameters take no keyword
         while (j < na + nk && code->local_names[j] != name)
           j++;
         if (j < na + nk) {
@@ -193,6 +193,10 @@ static void bind_args(rt_frame_t *f, rt_func_t *fn, size_t n, const rt_val_t *ar
         } else if (code->flags & RT_CODE_VARKW) {
           rt_dict_set((rt_dict_t *)s[ki], name, kw->values[i]);
         } else {
+          for (j = 0; j < code->n_posonly; j++)
+            if (code->local_names[j] == name)
+              arg_error(fn, RT_MSG("got some positional-only arguments passed as keyword arguments: '%q'"),
+                        name);
           arg_error(fn, RT_MSG("got an unexpected keyword argument '%q'"), name);
         }
       }
@@ -334,8 +338,8 @@ static rt_val_t import_from(rt_val_t mod, rt_val_t name) {
 static rt_val_t format_field(rt_val_t v, unsigned flags, rt_val_t spec) {
   switch (flags & 3) {
   case 1: v = rt_obj_str(v); break;
-  case 2:
-  case 3: v = rt_obj_repr(v); break;
+  case 2: v = rt_obj_repr(v); break;
+  case 3: v = rt_obj_call1(rt_builtins_lookup(RT_QV(ascii)), v); break;
   default: break;
   }
   if (!spec && rt_is_str(v)) return v;
@@ -359,20 +363,53 @@ static inline rt_dict_t *plain_instance_dict(rt_val_t o) {
   return in->dict;
 }
 
-// The Python function [name] of class [t] (found along its MRO), through
-// the method cache; RT_NULL when it is something else or absent.
+// The function [name] of class [t] (found along its MRO), through the
+// method cache: a Python function for a class statement's class, a builtin
+// for a builtin type (str.upper); RT_NULL when it is something else or
+// absent.
 static rt_val_t cached_method(const rt_type_t *t, rt_val_t name) {
   size_t i = (((uintptr_t)t >> 4) ^ (name >> 3)) & 15;
   if (rt_state->method_cache[i].cls == t && rt_state->method_cache[i].name == name &&
       rt_state->method_cache[i].version == rt_state->class_version)
     return rt_state->method_cache[i].value;
   rt_val_t m = rt_type_lookup(t, name);
-  if (!m || !rt_is_obj(m, &rt_func_type)) return RT_NULL;
+  if (!m || !rt_is_obj(m, (t->flags & RT_TYPE_USER) ? &rt_func_type : &rt_builtin_type)) return RT_NULL;
   rt_state->method_cache[i].cls = t;
   rt_state->method_cache[i].name = name;
   rt_state->method_cache[i].value = m;
   rt_state->method_cache[i].version = rt_state->class_version;
   return m;
+}
+
+// The __init__ to run when class [t] is called, if the call can happen
+// inside the dispatch loop: [t] is a class statement's class whose
+// instances are plain objects, it has no metaclass, no class along its MRO
+// defines __new__, and __init__ is a plain Python function. RT_NULL
+// otherwise. Kept in the method cache under a key no name can take.
+static rt_val_t plain_init(const rt_type_t *t) {
+  const rt_val_t key = rt_small(0);
+  size_t i = (((uintptr_t)t >> 4) ^ (key >> 3)) & 15;
+  if (rt_state->method_cache[i].cls == t && rt_state->method_cache[i].name == key &&
+      rt_state->method_cache[i].version == rt_state->class_version)
+    return rt_state->method_cache[i].value;
+  rt_val_t init = RT_NULL;
+  const rt_class_t *c = (const rt_class_t *)t;
+  if ((t->flags & (RT_TYPE_USER | RT_TYPE_EXC)) == RT_TYPE_USER && c->native == &rt_object_type &&
+      !rt_type_metaclass(t)) {
+    bool has_new = false;
+    for (size_t k = 0; k < rt_tuple_len(c->mro); k++) {
+      const rt_type_t *b = (const rt_type_t *)rt_tuple_items(c->mro)[k];
+      if ((b->flags & RT_TYPE_USER) && rt_dict_get(((const rt_class_t *)b)->dict, RT_QV(__new__)))
+        has_new = true;
+    }
+    rt_val_t m = has_new ? RT_NULL : rt_type_lookup(t, RT_QV(__init__));
+    if (m && rt_is_obj(m, &rt_func_type) && !(((rt_func_t *)m)->code->flags & RT_CODE_GENERATOR)) init = m;
+  }
+  rt_state->method_cache[i].cls = t;
+  rt_state->method_cache[i].name = key;
+  rt_state->method_cache[i].value = init;
+  rt_state->method_cache[i].version = rt_state->class_version;
+  return init;
 }
 
 // ---- the dispatch loop ----
@@ -536,10 +573,16 @@ L_RETURN_VALUE : {
     return v;
   }
   rt_frame_t *caller = f->back;
+  bool init = f->is_init;
   frame_pop(f);
   f = caller;
   rt_state->frame = f;
   LOAD_FRAME();
+  if (init) {
+    // The instance is already in place of the call's result.
+    if (v != RT_NONE) rt_raise_msg(&rt_exc_TypeError, RT_MSG("__init__() should return None, not '%t'"), v);
+    DISPATCH();
+  }
   PUSH(v);
   DISPATCH();
 }
@@ -742,6 +785,13 @@ L_LOAD_CLOSURE:
 L_LOAD_GLOBAL : {
   arg = FETCH_ARG();
   uint16_t hint = (uint16_t)(ip[0] | (ip[1] << 8));
+  rt_dict_t *g = f->globals;
+  if (hint < g->fill && g->entries[hint].key == code->names[arg]) {
+    // The inline cache still names the entry: no call at all.
+    ip += 2;
+    PUSH(g->entries[hint].value);
+    DISPATCH();
+  }
   rt_val_t v = load_global(f, code->names[arg], &hint);
   ((uint8_t *)ip)[0] = (uint8_t)hint;
   ((uint8_t *)ip)[1] = (uint8_t)(hint >> 8);
@@ -784,9 +834,14 @@ L_LOAD_ATTR : {
       (rt_ptr(o)->type->flags & (RT_TYPE_USER | RT_TYPE_DESCR | RT_TYPE_EXC)) == RT_TYPE_USER) {
     // An instance attribute of a plain class: the inline cache holds the
     // entry index in the instance dict where the name was last found.
-    rt_dict_t *d = rt_type_instance_dict(o, false);
+    rt_dict_t *d =
+        plain_class(rt_ptr(o)->type) ? ((rt_instance_t *)o)->dict : rt_type_instance_dict(o, false);
     uint16_t hint = (uint16_t)(ip[0] | (ip[1] << 8));
-    rt_val_t v = d ? rt_dict_get_hint(d, code->names[arg], &hint) : RT_NULL;
+    rt_val_t v = RT_NULL;
+    if (d && hint < d->fill && d->entries[hint].key == code->names[arg])
+      v = d->entries[hint].value; // the inline cache names the entry
+    else if (d)
+      v = rt_dict_get_hint(d, code->names[arg], &hint);
     if (v) {
       ((uint8_t *)ip)[0] = (uint8_t)hint;
       ((uint8_t *)ip)[1] = (uint8_t)(hint >> 8);
@@ -836,17 +891,30 @@ L_LOAD_METHOD : {
     // A method of a plain class not shadowed by the instance dict: through
     // the method cache.
     rt_val_t o = TOP();
-    if (rt_is_ptr(o) && plain_class(rt_ptr(o)->type)) {
+    const rt_type_t *t = rt_typeof(o);
+    if (plain_class(t)) {
       rt_dict_t *d = ((rt_instance_t *)o)->dict;
       rt_val_t name = code->names[arg];
-      if (!d || !d->used || !rt_dict_get(d, name)) {
-        rt_val_t m = cached_method(rt_ptr(o)->type, name);
+      uint16_t miss = UINT16_MAX; // no entry to try first: a plain probe by the name's hash
+      if (!d || !d->used || !rt_dict_get_hint(d, name, &miss)) {
+        rt_val_t m = cached_method(t, name);
         if (m) {
           sp[-1] = m;
           sp[0] = o;
           sp++;
           DISPATCH();
         }
+      }
+    } else if (!(t->flags & (RT_TYPE_USER | RT_TYPE_EXC)) && !t->attr && t != &rt_type_type &&
+               t != &rt_super_type) {
+      // A builtin type without instance dicts or attribute hooks: its
+      // method table is all there is (list.append, str.join).
+      rt_val_t m = cached_method(t, code->names[arg]);
+      if (m) {
+        sp[-1] = m;
+        sp[0] = o;
+        sp++;
+        DISPATCH();
       }
     }
   }
@@ -959,10 +1027,40 @@ L_LOAD_METHOD : {
       cargs = result_slot;
       cn++;
     }
+    if (rt_is_obj(callee, &rt_type_type) && (((const rt_type_t *)callee)->flags & RT_TYPE_USER) &&
+        cargs - 1 == result_slot && cargs > base) {
+      // Calling a plain class: the new instance takes the class's slot,
+      // which stays on the caller's stack as the call's result, and
+      // __init__ runs as a frame of this loop.
+      rt_val_t init = plain_init((const rt_type_t *)callee);
+      if (init) {
+        rt_func_t *fn = (rt_func_t *)init;
+        rt_instance_t *o = rt_gc_alloc(sizeof(rt_instance_t), 0);
+        o->type = (const rt_type_t *)callee;
+        *result_slot = rt_val(o);
+        rt_frame_t *nf = frame_new(fn->code, fn->globals, init);
+        bind_args(nf, fn, cn + 1, result_slot, kw);
+        nf->is_init = 1;
+        while (sp > result_slot + 1)
+          *--sp = RT_NULL;
+        f->sp = sp;
+        frame_push(nf);
+        f = nf;
+        LOAD_FRAME();
+        DISPATCH();
+      }
+    }
     if (rt_is_obj(callee, &rt_func_type)) {
       rt_func_t *fn = (rt_func_t *)callee;
       rt_frame_t *nf = frame_new(fn->code, fn->globals, callee);
-      bind_args(nf, fn, cn, cargs, kw);
+      rt_code_t *c = fn->code;
+      if (!kw && cn == c->n_args && !c->n_kwonly && !c->n_cells && !c->n_free &&
+          !(c->flags & (RT_CODE_VARARGS | RT_CODE_VARKW))) {
+        for (size_t i = 0; i < cn; i++) // the common call: positional arguments only
+          nf->slots[i] = cargs[i];
+      } else {
+        bind_args(nf, fn, cn, cargs, kw);
+      }
       if (fn->code->flags & RT_CODE_GENERATOR) {
         nf->is_gen = 1;
         sp = result_slot;
@@ -997,6 +1095,17 @@ L_MAKE_FUNCTION : {
 }
 L_BUILD_TUPLE : {
   arg = FETCH_ARG();
+  if (ip[0] == RT_OP_UNPACK_SEQUENCE && (unsigned)(ip[1] | (ip[2] << 8)) == arg) {
+    // "a, b = b, a": unpacking the tuple just built only reverses the
+    // items, so no tuple is made.
+    for (rt_val_t *lo = sp - arg, *hi = sp - 1; lo < hi; lo++, hi--) {
+      rt_val_t t = *lo;
+      *lo = *hi;
+      *hi = t;
+    }
+    ip += 3;
+    DISPATCH();
+  }
   rt_val_t t = rt_tuple_new(arg, sp - arg);
   sp -= arg;
   PUSH(t);
@@ -1128,6 +1237,10 @@ L_UNARY_OP : {
     TOP() = rt_small(-rt_small_get(v));
     DISPATCH();
   }
+  if (arg == RT_UNARY_NEG && rt_is_obj(v, &rt_float_type)) {
+    TOP() = rt_float_new(-rt_float_get(v));
+    DISPATCH();
+  }
   TOP() = rt_obj_unary((rt_unary_op_t)arg, v);
   DISPATCH();
 }
@@ -1169,7 +1282,9 @@ L_BINARY_OP : {
       break;
     case RT_BINARY_MOD:
       if (y > 0) {
-        r = x % y;
+        // A power of two (x % 2, x % 8) is a mask, and far cheaper than
+        // a division; masking also gives the floor result for x < 0.
+        r = (y & (y - 1)) == 0 ? x & (y - 1) : x % y;
         if (r < 0) r += y;
         TOP() = rt_small(r);
         DISPATCH();
@@ -1412,9 +1527,12 @@ L_FORMAT_VALUE : {
 
 // ---- exception handling around dispatch ----
 
-// Runs [entry] (already the innermost frame) to completion. Raises.
-static rt_val_t execute(rt_frame_t *entry) {
-  rt_c_enter();
+// Runs [entry] (already the innermost frame, its C level entered with
+// rt_c_enter) until it returns or yields, and leaves that C level. An
+// exception escaping [entry] is raised again, or returned in *err when
+// [err] is given (the result is then RT_NULL): generators catch that way
+// without a second handler.
+static rt_val_t execute(rt_frame_t *entry, rt_val_t *err) {
   for (;;) {
     rt_nlr_t nlr;
     rt_nlr_push(&nlr);
@@ -1464,7 +1582,9 @@ static rt_val_t execute(rt_frame_t *entry) {
         rt_state->frame = entry->back;
         frame_pop(entry);
         rt_c_leave();
-        rt_raise(exc);
+        if (!err) rt_raise(exc);
+        *err = exc;
+        return RT_NULL;
       }
       rt_frame_t *caller = f->back;
       frame_pop(f);
@@ -1476,6 +1596,17 @@ static rt_val_t execute(rt_frame_t *entry) {
 
 // ---- entry points ----
 
+// Enters a C level and makes [f] the innermost frame (either may raise
+// RecursionError, before anything changed), then runs it. Raises. Always
+// inlined: calls from C into Python take no extra C frame (the chip's
+// stack is small, and the collector scans it).
+static inline __attribute__((always_inline)) rt_val_t run_entry(rt_frame_t *f) {
+  f->entry = 1;
+  rt_c_enter();
+  frame_push(f);
+  return execute(f, NULL);
+}
+
 rt_val_t rt_vm_call(rt_val_t func, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   rt_func_t *fn = (rt_func_t *)func;
   rt_frame_t *f = frame_new(fn->code, fn->globals, func);
@@ -1484,43 +1615,43 @@ rt_val_t rt_vm_call(rt_val_t func, size_t n, const rt_val_t *args, const rt_kw_t
     f->is_gen = 1;
     return rt_gen_new(f);
   }
-  f->entry = 1;
-  frame_push(f);
-  return execute(f);
+  return run_entry(f);
 }
 
 rt_val_t rt_vm_run_module(rt_code_t *code, rt_dict_t *globals) {
-  rt_frame_t *f = frame_new(code, globals, RT_NULL);
-  f->entry = 1;
-  frame_push(f);
-  return execute(f);
+  return run_entry(frame_new(code, globals, RT_NULL));
 }
 
 rt_val_t rt_vm_run_code(rt_code_t *code, rt_dict_t *globals, rt_dict_t *locals) {
   rt_frame_t *f = frame_new(code, globals, RT_NULL);
-  f->entry = 1;
   f->locals = locals == globals ? NULL : locals;
-  frame_push(f);
-  return execute(f);
+  return run_entry(f);
 }
 
 rt_val_t rt_vm_run_class_body(rt_val_t func, rt_dict_t *ns) {
   rt_func_t *fn = (rt_func_t *)func;
   rt_frame_t *f = frame_new(fn->code, fn->globals, func);
   bind_args(f, fn, 0, NULL, NULL);
-  f->entry = 1;
   f->locals = ns;
-  frame_push(f);
-  return execute(f);
+  return run_entry(f);
 }
 
-rt_val_t rt_vm_resume(rt_frame_t *frame, rt_val_t send, rt_val_t throw, bool *done) {
+rt_val_t rt_vm_resume(rt_val_t gen, rt_val_t send, rt_val_t throw, bool *done, rt_val_t *err) {
+  rt_gen_t *g = (rt_gen_t *)gen;
+  rt_frame_t *frame = g->frame;
+  // A RecursionError on entry leaves the generator finished, as in CPython.
+  g->state = RT_GEN_DONE;
+  g->frame = NULL;
+  rt_c_enter();
   frame_push(frame);
+  g->state = RT_GEN_RUNNING;
+  g->frame = frame;
   frame->entry = 1;
   frame->yielded = 0;
   if (send) *frame->sp++ = send;
   if (throw) frame->pending = throw;
-  rt_val_t r = execute(frame);
+  *err = RT_NULL;
+  rt_val_t r = execute(frame, err);
   *done = !frame->yielded;
   return r;
 }

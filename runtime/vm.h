@@ -48,10 +48,10 @@ struct rt_frame {
   rt_val_t *sp;           // saved value-stack pointer
   rt_block_t *blocks;     // block stack (inside this allocation)
   uint16_t n_blocks;
-  uint8_t entry;   // 1: returning from here returns to C
-  uint8_t yielded; // set when the frame suspended at a yield
-  uint8_t is_gen;  // owned by a generator: never freed on return
-  uint8_t pad;
+  uint8_t entry;        // 1: returning from here returns to C
+  uint8_t yielded;      // set when the frame suspended at a yield
+  uint8_t is_gen;       // owned by a generator: never freed on return
+  uint8_t is_init;      // __init__ run for a class call in the loop: result dropped
   uint16_t blocks_used; // size of this allocation in GC blocks (frame cache)
   rt_val_t pending;     // generators: exception to raise on resume
   rt_val_t slots[];     // n_locals + n_free slots, then the value stack
@@ -67,10 +67,14 @@ rt_val_t rt_vm_run_code(rt_code_t *code, rt_dict_t *globals, rt_dict_t *locals);
 // Runs class body function [f] with [ns] as its locals; returns what the
 // body returns (the __class__ cell or None).
 rt_val_t rt_vm_run_class_body(rt_val_t f, rt_dict_t *ns);
-// Resumes generator frame [frame] with [send] pushed (RT_NULL on first
-// start) or with [throw] raised at the yield. Returns the yielded value
-// with *done false, or the return value with *done true. Raises.
-rt_val_t rt_vm_resume(rt_frame_t *frame, rt_val_t send, rt_val_t throw, bool *done);
+// Resumes the frame of generator (or coroutine) [gen], which must be
+// created or suspended, with [send] pushed (RT_NULL on first start) or
+// with [throw] raised at the yield; marks it running. Returns the yielded
+// value with *done false, or the return value with *done true. An
+// exception escaping the frame is not raised but put in *err (the result
+// is then RT_NULL). Raises RecursionError when the frame cannot be
+// entered, leaving [gen] finished.
+rt_val_t rt_vm_resume(rt_val_t gen, rt_val_t send, rt_val_t throw, bool *done, rt_val_t *err);
 // For super() without arguments: the class cell and first argument of
 // the innermost running Python frame.
 bool rt_vm_super_args(rt_val_t *cls, rt_val_t *obj);

@@ -172,6 +172,16 @@ START_TEST(round_trip_runs_like_compiled_code) {
              "import sys\n"
              "print(__name__, sys.modules[__name__] is not None)\n",
              "done [1, 2, 3]\nm3 True\n");
+  // Positional-only parameters stay positional-only through a blob.
+  check_same("m4",
+             "def f(a, /, b):\n"
+             "    return a + b\n"
+             "try:\n"
+             "    f(a=1, b=2)\n"
+             "except TypeError:\n"
+             "    print('positional only')\n"
+             "print(f(1, b=2))\n",
+             "positional only\n3\n");
 }
 END_TEST
 
