@@ -3,6 +3,7 @@
 //
 // Invariants: len <= alloc; data holds alloc bytes (NULL when 0).
 #include "obj_bytearray.h"
+#include "format.h"
 #include "gc.h"
 #include "obj_bytes.h"
 #include "obj_exc.h"
@@ -148,6 +149,8 @@ static rt_val_t ba_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
     BA(a)->len = BA(a)->alloc = BA(r)->len;
     return a;
   }
+  case RT_BINARY_MOD:
+  case RT_BINARY_INPLACE_MOD: return rt_format_percent(a, b);
   case RT_BINARY_CONTAINS:
     if (rt_is_small(b)) return rt_bool(na && memchr(da, (int)rt_small_get(b), na) != NULL);
     if (bytes_like(b, &db, &nb)) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // obj_bytes.c: the bytes type (items are ints 0..255).
 #include "obj_bytes.h"
+#include "format.h"
 #include "mod_array.h"
 #include "obj_bytearray.h"
 #include "gc.h"
@@ -136,6 +137,8 @@ static rt_val_t bytes_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
     ((rt_str_t *)r)->type = &rt_bytes_type;
     return r;
   }
+  case RT_BINARY_MOD:
+  case RT_BINARY_INPLACE_MOD: return rt_format_percent(a, b);
   case RT_BINARY_CONTAINS:
     if (rt_is_small(b)) return rt_bool(memchr(sa, (int)rt_small_get(b), na) != NULL);
     if (is_bytes(b)) {

@@ -64,6 +64,18 @@ void rt_print_int(rt_printer_t *p, intptr_t i) {
   p->write(p, buf + k, sizeof buf - k);
 }
 
+// [a] in lower-case hex, after [prefix].
+static void print_hex(rt_printer_t *p, uintptr_t a, const char *prefix) {
+  char buf[2 + 2 * sizeof(uintptr_t)];
+  size_t k = sizeof buf;
+  do {
+    buf[--k] = "0123456789abcdef"[a & 15];
+    a >>= 4;
+  } while (a);
+  rt_print_cstr(p, prefix);
+  p->write(p, buf + k, sizeof buf - k);
+}
+
 void rt_print_vformat(rt_printer_t *p, const char *fmt, va_list ap) {
   const char *s = fmt;
   while (*s) {
@@ -92,19 +104,8 @@ void rt_print_vformat(rt_printer_t *p, const char *fmt, va_list ap) {
     case 't': rt_print_cstr(p, rt_obj_type_name(va_arg(ap, rt_val_t))); break;
     case 'r': rt_obj_print(p, va_arg(ap, rt_val_t), true); break;
     case 'S': rt_obj_print(p, va_arg(ap, rt_val_t), false); break;
-    case 'p': {
-      uintptr_t a = (uintptr_t)va_arg(ap, void *);
-      char buf[2 + 2 * sizeof(uintptr_t)];
-      size_t k = sizeof buf;
-      do {
-        buf[--k] = "0123456789abcdef"[a & 15];
-        a >>= 4;
-      } while (a);
-      buf[--k] = 'x';
-      buf[--k] = '0';
-      p->write(p, buf + k, sizeof buf - k);
-      break;
-    }
+    case 'p': print_hex(p, (uintptr_t)va_arg(ap, void *), "0x"); break;
+    case 'x': print_hex(p, va_arg(ap, unsigned), ""); break;
     case '%': p->write(p, "%", 1); break;
     default: p->write(p, e - 1, 2); break;
     }

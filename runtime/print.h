@@ -6,7 +6,7 @@
 // Format conversions of rt_print_format and rt_raise_msg:
 //   %s C string   %d int   %u unsigned   %z size_t   %c char
 //   %q qstr value  %t type name of a value  %r repr of a value
-//   %S str of a value  %p pointer  %% percent
+//   %S str of a value  %p pointer  %x unsigned in hex  %% percent
 #ifndef RT_PRINT_H
 #define RT_PRINT_H
 
