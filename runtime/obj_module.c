@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // obj_module.c: modules and the builtin module table.
 #include "obj_module.h"
+#include "builtins.h"
 #include "frozen.h"
 #include "fs_vfs.h"
 #include "gc.h"
@@ -77,6 +78,17 @@ rt_dict_t *rt_module_dict(rt_val_t m) {
 rt_val_t rt_module_import(rt_val_t name) {
   rt_val_t m = rt_dict_get(rt_state->modules, name);
   if (m) return m;
+  if (name == RT_QV(builtins)) {
+    // Its namespace is the dict of names programs add to the builtins (a
+    // name stored there is seen everywhere); the read-only table answers
+    // the rest (module_attr), so importing it costs no copy of the table.
+    rt_module_t *b = rt_gc_alloc(sizeof *b, 0);
+    b->type = &rt_module_type;
+    b->dict = rt_state->builtins;
+    rt_dict_set(b->dict, RT_QV(__name__), name);
+    rt_dict_set(rt_state->modules, name, rt_val(b));
+    return rt_val(b);
+  }
   for (const rt_module_def_t *d = builtin_modules; d->init; d++)
     if (rt_qstr_val(d->name) == name) {
       m = rt_module_new(name);
@@ -113,6 +125,7 @@ static rt_val_t module_attr(rt_val_t self, rt_val_t name, rt_val_t store) {
     // PEP 562: a module-level __getattr__ answers for the names it lacks
     // (frozen asyncio loads its less used parts that way).
     rt_val_t hook = rt_dict_get(m->dict, RT_QV(__getattr__));
+    if (!hook && m->dict == rt_state->builtins) return rt_builtins_lookup(name);
     return hook ? rt_obj_call1(hook, name) : RT_NULL;
   }
   if (store == RT_DELETE) return rt_dict_pop(m->dict, name) ? RT_NONE : RT_NULL;
