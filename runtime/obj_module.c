@@ -75,20 +75,10 @@ rt_dict_t *rt_module_dict(rt_val_t m) {
   return ((rt_module_t *)m)->dict;
 }
 
-rt_val_t rt_module_import(rt_val_t name) {
-  rt_val_t m = rt_dict_get(rt_state->modules, name);
-  if (m) return m;
-  if (name == RT_QV(builtins)) {
-    // Its namespace is the dict of names programs add to the builtins (a
-    // name stored there is seen everywhere); the read-only table answers
-    // the rest (module_attr), so importing it costs no copy of the table.
-    rt_module_t *b = rt_gc_alloc(sizeof *b, 0);
-    b->type = &rt_module_type;
-    b->dict = rt_state->builtins;
-    rt_dict_set(b->dict, RT_QV(__name__), name);
-    rt_dict_set(rt_state->modules, name, rt_val(b));
-    return rt_val(b);
-  }
+// A module built into the firmware (C or frozen) named [name], imported;
+// RT_NULL when there is none.
+static rt_val_t import_builtin(rt_val_t name) {
+  rt_val_t m;
   for (const rt_module_def_t *d = builtin_modules; d->init; d++)
     if (rt_qstr_val(d->name) == name) {
       m = rt_module_new(name);
@@ -103,10 +93,36 @@ rt_val_t rt_module_import(rt_val_t name) {
       d->init(((rt_module_t *)m)->dict);
       return m;
     }
-  m = rt_frozen_import(name);
+  return rt_frozen_import(name);
+}
+
+rt_val_t rt_module_import(rt_val_t name) {
+  rt_val_t m = rt_dict_get(rt_state->modules, name);
+  if (m) return m;
+  if (name == RT_QV(builtins)) {
+    // Its namespace is the dict of names programs add to the builtins (a
+    // name stored there is seen everywhere); the read-only table answers
+    // the rest (module_attr), so importing it costs no copy of the table.
+    rt_module_t *b = rt_gc_alloc(sizeof *b, 0);
+    b->type = &rt_module_type;
+    b->dict = rt_state->builtins;
+    rt_dict_set(b->dict, RT_QV(__name__), name);
+    rt_dict_set(rt_state->modules, name, rt_val(b));
+    return rt_val(b);
+  }
+  m = import_builtin(name);
   if (m) return m;
   m = rt_vfs_import(name); // NAME.py in a sys.path directory of the filesystem
   if (m) return m;
+  // MicroPython's old names: "utime" is the built-in time module.
+  size_t len;
+  const char *s = rt_qstr_str(name, &len);
+  rt_val_t plain = len > 1 && s[0] == 'u' ? rt_qstr_find(s + 1, len - 1) : RT_NULL;
+  if (plain) {
+    m = rt_dict_get(rt_state->modules, plain);
+    if (!m) m = import_builtin(plain);
+    if (m) return m;
+  }
   rt_raise_msg(&rt_exc_ModuleNotFoundError, RT_MSG("No module named '%q'"), name);
 }
 
