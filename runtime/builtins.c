@@ -43,8 +43,10 @@ static rt_val_t b_print(ARGS) {
            file = rt_kw_get(kw, RT_QV(file));
   static const unsigned short allowed[] = {RT_Q_sep, RT_Q_end, RT_Q_file, RT_Q_flush};
   rt_kw_check(kw, allowed, 4, "print");
-  if (sep && sep != RT_NONE) rt_str_check(sep, "sep");
-  if (end && end != RT_NONE) rt_str_check(end, "end");
+  if (sep && sep != RT_NONE && !rt_is_str(sep))
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("sep must be None or a string, not %t"), sep);
+  if (end && end != RT_NONE && !rt_is_str(end))
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("end must be None or a string, not %t"), end);
   size_t sl = 1, el = 1;
   const char *sd = " ", *ed = "\n";
   if (sep && sep != RT_NONE) sd = rt_str_data(sep, &sl);
@@ -706,8 +708,22 @@ static rt_val_t b_bin(ARGS) {
   return int_in_base(args[0], 2);
 }
 
+static bool is_real(rt_val_t v) {
+  return rt_is_small(v) || v == RT_TRUE || v == RT_FALSE || rt_is_obj(v, &rt_int_type) ||
+         rt_is_obj(v, &rt_float_type);
+}
+
 static rt_val_t b_divmod(ARGS) {
   UNUSED;
+  // Among builtin types only numbers divide; name divmod as CPython does.
+  if ((!is_real(args[0]) || !is_real(args[1])) && !(rt_typeof(args[0])->flags & RT_TYPE_USER) &&
+      !(rt_typeof(args[1])->flags & RT_TYPE_USER))
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("unsupported operand type(s) for divmod(): '%t' and '%t'"),
+                 args[0], args[1]);
+  // With a float involved CPython names divmod itself for a zero divisor.
+  if ((rt_is_obj(args[0], &rt_float_type) || rt_is_obj(args[1], &rt_float_type)) && is_real(args[0]) &&
+      is_real(args[1]) && rt_obj_get_float(args[1]) == 0)
+    rt_raise_msg(&rt_exc_ZeroDivisionError, RT_MSG("float divmod()"));
   rt_val_t t[2] = {rt_obj_binary(RT_BINARY_FLOORDIV, args[0], args[1]),
                    rt_obj_binary(RT_BINARY_MOD, args[0], args[1])};
   return rt_tuple_new(2, t);

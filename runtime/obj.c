@@ -309,7 +309,7 @@ rt_val_t rt_obj_call(rt_val_t f, size_t n, const rt_val_t *args, const rt_kw_t *
   if (t == &rt_builtin_type) {
     const rt_builtin_t *b = (const rt_builtin_t *)f;
     if (kw && kw->n == 0) kw = NULL;
-    rt_builtin_check(b, n, kw);
+    rt_builtin_check(b, n, args, kw);
     return b->fn(n, args, kw);
   }
   if (!t->call) rt_raise_msg(&rt_exc_TypeError, RT_MSG("'%t' object is not callable"), f);
@@ -418,6 +418,8 @@ size_t rt_obj_index(rt_val_t index, size_t len, const char *what) {
         rt_raise_msg(&rt_exc_TypeError, RT_MSG("__index__ returned non-int (type %t)"), r);
       return rt_obj_index(r, len, what);
     }
+    if (what[0] == 's' && what[1] == 't') // CPython's str words it differently
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("string indices must be integers, not '%t'"), index);
     rt_raise_msg(&rt_exc_TypeError, RT_MSG("%s indices must be integers or slices, not %t"), what, index);
   }
   intptr_t i = rt_obj_get_int(index);

@@ -126,7 +126,11 @@ static rt_val_t ba_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
   bytes_like(a, &da, &na);
   switch (op) {
   case RT_BINARY_ADD: {
-    if (!bytes_like(b, &db, &nb)) return RT_NULL;
+    if (!bytes_like(b, &db, &nb)) {
+      // Only a class of the user's can still answer with __radd__.
+      if (rt_typeof(b)->flags & RT_TYPE_USER) return RT_NULL;
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("can't concat %t to %t"), b, a);
+    }
     rt_val_t r = rt_bytearray_new(NULL, na + nb);
     bytes_like(a, &da, &na);
     bytes_like(b, &db, &nb);
@@ -134,7 +138,16 @@ static rt_val_t ba_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
     rt_memcpy(BA(r)->data + na, db, nb);
     return r;
   }
-  case RT_BINARY_INPLACE_ADD: extend(a, b); return a;
+  case RT_BINARY_INPLACE_ADD: {
+    const uint8_t *d;
+    size_t n;
+    if (!rt_bytes_buffer(b, &d, &n)) { // += takes buffers only, unlike extend()
+      if (rt_typeof(b)->flags & RT_TYPE_USER) return RT_NULL;
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("can't concat %t to %t"), b, a);
+    }
+    extend(a, b);
+    return a;
+  }
   case RT_BINARY_MUL:
   case RT_BINARY_INPLACE_MUL: {
     if (!rt_is_small(b)) return RT_NULL;

@@ -115,7 +115,11 @@ static rt_val_t bytes_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
   switch (op) {
   case RT_BINARY_ADD:
   case RT_BINARY_INPLACE_ADD: {
-    if (!is_bytes(b)) return RT_NULL;
+    if (!is_bytes(b)) {
+      // Only a class of the user's can still answer with __radd__.
+      if (rt_typeof(b)->flags & RT_TYPE_USER) return RT_NULL;
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("can't concat %t to %t"), b, a);
+    }
     const char *sb = rt_str_data(b, &nb);
     char *d;
     rt_val_t r = rt_str_new_uninit(na + nb, &d);

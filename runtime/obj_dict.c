@@ -211,6 +211,10 @@ void rt_dict_update(rt_dict_t *d, rt_val_t src) {
   rt_val_t it = rt_obj_getiter(src), item;
   size_t idx = 0;
   while ((item = rt_obj_iternext(it)) != RT_NULL) {
+    const rt_type_t *t = rt_typeof(item);
+    if (!t->getiter && !t->subscr && !(t->flags & (RT_TYPE_USER | RT_TYPE_ITER_SELF)))
+      rt_raise_msg(&rt_exc_TypeError,
+                   RT_MSG("cannot convert dictionary update sequence element #%z to a sequence"), idx);
     rt_val_t pair = rt_tuple_from_iter(item);
     if (rt_tuple_len(pair) != 2)
       rt_raise_msg(&rt_exc_ValueError,

@@ -13,16 +13,34 @@
 #include "raise.h"
 #include "state.h"
 
-rt_val_t rt_exc_make_new(const rt_type_t *type, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
-  (void)kw;
+// OSError(errno, ...) becomes the subclass CPython picks for that errno.
+static const rt_type_t *os_subclass(rt_val_t err) {
+  static const struct {
+    unsigned char no;
+    const rt_type_t *type;
+  } map[] = {
+      {1, &rt_exc_PermissionError},  {2, &rt_exc_FileNotFoundError},   {13, &rt_exc_PermissionError},
+      {17, &rt_exc_FileExistsError}, {20, &rt_exc_NotADirectoryError}, {21, &rt_exc_IsADirectoryError},
+      {110, &rt_exc_TimeoutError},
+  };
+  for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+    if (err == rt_small(map[i].no)) return map[i].type;
+  return &rt_exc_OSError;
+}
+
+rt_val_t rt_exc_new(const rt_type_t *type, size_t n, const rt_val_t *args) {
   rt_exc_t *e = rt_gc_alloc(sizeof *e, 0);
   e->type = type;
   e->args = rt_tuple_new(n, args);
   return rt_val(e);
 }
 
-rt_val_t rt_exc_new(const rt_type_t *type, size_t n, const rt_val_t *args) {
-  return rt_exc_make_new(type, n, args, NULL);
+// Only Python code's OSError(...) maps the errno; the runtime's own raises
+// keep the type they name.
+rt_val_t rt_exc_make_new(const rt_type_t *type, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)kw;
+  if (type == &rt_exc_OSError && n >= 2) type = os_subclass(args[0]);
+  return rt_exc_new(type, n, args);
 }
 
 rt_val_t rt_exc_new1(const rt_type_t *type, rt_val_t arg) {

@@ -2,6 +2,7 @@
 // obj_float.c: the float type. repr follows CPython: the shortest digit
 // string that reads back to the same double, in fixed notation when the
 // decimal exponent is in [-4, 16), scientific otherwise.
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,14 +143,11 @@ rt_val_t rt_float_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
   if (op >= RT_BINARY_INPLACE_FIRST && op < RT_BINARY_LT)
     op = (rt_binary_op_t)(op - RT_BINARY_INPLACE_FIRST - 1);
   double x = rt_float_get(a), y;
-  if (rt_is_obj(b, &rt_float_type))
-    y = rt_float_get(b);
-  else if (rt_is_small(b) || b == RT_TRUE || b == RT_FALSE || rt_is_obj(b, &rt_int_type))
-    y = rt_int_to_double(b);
-  else
+  bool is_float = rt_is_obj(b, &rt_float_type);
+  if (!is_float && !rt_is_small(b) && b != RT_TRUE && b != RT_FALSE && !rt_is_obj(b, &rt_int_type))
     return RT_NULL;
-  if (op >= RT_BINARY_LT && op <= RT_BINARY_NE && !rt_is_obj(b, &rt_float_type) && !isnan(x) &&
-      !(rt_is_small(b) && rt_small_fits_double(b))) {
+  if (op >= RT_BINARY_LT && op <= RT_BINARY_NE && !is_float && isnan(x)) return rt_bool(op == RT_BINARY_NE);
+  if (op >= RT_BINARY_LT && op <= RT_BINARY_NE && !is_float && !(rt_is_small(b) && rt_small_fits_double(b))) {
     // A float against an int that a double cannot hold exactly: compare
     // exactly, as CPython does (2.0 ** 53 != 2 ** 53 + 1).
     int c;
@@ -169,6 +167,8 @@ rt_val_t rt_float_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
     default: return rt_bool(c != 0);
     }
   }
+  // After the exact comparisons: an int beyond the double range raises.
+  y = is_float ? rt_float_get(b) : rt_int_to_double(b);
   switch (op) {
   case RT_BINARY_ADD: return rt_float_new(x + y);
   case RT_BINARY_SUB: return rt_float_new(x - y);
@@ -194,7 +194,15 @@ rt_val_t rt_float_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
     if (x == 0 && y < 0)
       rt_raise_msg(&rt_exc_ZeroDivisionError, RT_MSG("0.0 cannot be raised to a negative power"));
     if (x < 0 && y != floor(y)) rt_raise_msg(&rt_exc_ValueError, RT_MSG("math domain error"));
-    return rt_float_new(pow(x, y));
+    {
+      double r = pow(x, y);
+      // CPython reports a finite power that overflows as errno ERANGE.
+      if (isinf(r) && isfinite(x) && isfinite(y)) {
+        rt_val_t ea[2] = {rt_small(34), rt_str_new_cstr("Numerical result out of range")};
+        rt_raise(rt_exc_new(&rt_exc_OverflowError, 2, ea));
+      }
+      return rt_float_new(r);
+    }
   case RT_BINARY_LT: return rt_bool(x < y);
   case RT_BINARY_LE: return rt_bool(x <= y);
   case RT_BINARY_GT: return rt_bool(x > y);
@@ -281,10 +289,108 @@ static rt_val_t m_as_integer_ratio(size_t n, const rt_val_t *args, const rt_kw_t
   return rt_tuple_new(2, t);
 }
 
+// x.hex(): "[-]0x1.<13 hex digits>p<exp>" from the bits of the double
+// (subnormals as 0x0.<digits>p-1022), as CPython writes it.
+static rt_val_t m_hex(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  double x = rt_float_get(args[0]);
+  if (isnan(x)) return RT_QV(nan);
+  if (isinf(x)) return rt_str_new_cstr(x > 0 ? "inf" : "-inf");
+  uint64_t bits;
+  rt_memcpy(&bits, &x, sizeof bits);
+  int e = (int)(bits >> 52 & 0x7ff);
+  uint64_t frac = bits & 0xfffffffffffffULL;
+  char buf[32];
+  if (e == 0 && frac == 0)
+    snprintf(buf, sizeof buf, "%s0x0.0p+0", bits >> 63 ? "-" : "");
+  else
+    snprintf(buf, sizeof buf, "%s0x%d.%013llxp%+d", bits >> 63 ? "-" : "", e != 0, (unsigned long long)frac,
+             e ? e - 1023 : -1022);
+  return rt_str_new_cstr(buf);
+}
+
+// True if the [n] bytes at [s] are [w] in any letter case.
+static bool word_is(const char *s, size_t n, const char *w) {
+  for (size_t i = 0; i < n; i++, w++)
+    if (!*w || (s[i] | 0x20) != *w) return false;
+  return !*w;
+}
+
+static int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  c = (char)(c | 0x20);
+  return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+// float.fromhex(s): keeps the first 15 significant hex digits (60 bits)
+// and folds any nonzero rest into the lowest bit, so the one conversion
+// to double rounds correctly.
+static rt_val_t m_fromhex(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  (void)n, (void)kw;
+  rt_str_check(args[0], "fromhex() argument");
+  size_t len;
+  const char *s = rt_str_data(args[0], &len), *end = s + len;
+  while (s < end && isspace((unsigned char)*s))
+    s++;
+  while (end > s && isspace((unsigned char)end[-1]))
+    end--;
+  bool neg = s < end && *s == '-';
+  if (s < end && (*s == '-' || *s == '+')) s++;
+  size_t rest = (size_t)(end - s);
+  if (word_is(s, rest, "inf") || word_is(s, rest, "infinity"))
+    return rt_float_new(neg ? -INFINITY : INFINITY);
+  if (word_is(s, rest, "nan")) return rt_float_new(NAN);
+  if (rest > 2 && s[0] == '0' && (s[1] | 0x20) == 'x') s += 2;
+  uint64_t m = 0;
+  long exp = 0;
+  int kept = 0, digits = 0;
+  bool point = false;
+  for (; s < end; s++) {
+    int d = hex_digit(*s);
+    if (d < 0) {
+      if (*s != '.' || point) break;
+      point = true;
+      continue;
+    }
+    digits++;
+    if (kept < 15) {
+      m = m << 4 | (uint64_t)d;
+      if (m) kept++;
+      if (point) exp -= 4;
+    } else {
+      if (d) m |= 1;
+      if (!point) exp += 4;
+    }
+  }
+  if (s < end && (*s | 0x20) == 'p') {
+    s++;
+    bool eneg = s < end && *s == '-';
+    if (s < end && (*s == '-' || *s == '+')) s++;
+    if (s == end || !isdigit((unsigned char)*s)) digits = 0;
+    long e = 0;
+    for (; s < end && isdigit((unsigned char)*s); s++)
+      if (e < 100000) e = e * 10 + (*s - '0');
+    exp += eneg ? -e : e;
+  }
+  if (!digits || s != end)
+    rt_raise_msg(&rt_exc_ValueError, RT_MSG("invalid hexadecimal floating-point string"));
+  if (exp > 100000) exp = 100000;
+  if (exp < -100000) exp = -100000;
+  double r = ldexp((double)m, (int)exp);
+  if (isinf(r))
+    rt_raise_msg(&rt_exc_OverflowError, RT_MSG("hexadecimal value too large to represent as a float"));
+  return rt_float_new(neg ? -r : r);
+}
+
+static RT_BUILTIN(hex_obj, hex, 1, 1, 0, m_hex);
+static RT_BUILTIN(fromhex_obj, fromhex, 1, 1, 0, m_fromhex);
 static RT_BUILTIN(is_integer_obj, is_integer, 1, 1, 0, m_is_integer);
 static RT_BUILTIN(as_integer_ratio_obj, as_integer_ratio, 1, 1, 0, m_as_integer_ratio);
-static const rt_method_t float_methods[] = {
-    {RT_Q_is_integer, &is_integer_obj}, {RT_Q_as_integer_ratio, &as_integer_ratio_obj}, {0, NULL}};
+static const rt_method_t float_methods[] = {{RT_Q_is_integer, &is_integer_obj},
+                                            {RT_Q_as_integer_ratio, &as_integer_ratio_obj},
+                                            {RT_Q_hex, &hex_obj},
+                                            {RT_Q_fromhex, &fromhex_obj},
+                                            {0, NULL}};
 
 static rt_val_t float_attr(rt_val_t self, rt_val_t name, rt_val_t store) {
   if (store) return RT_NULL;

@@ -6,9 +6,12 @@
 #include "gc.h"
 #include "obj_dict.h"
 #include "obj_exc.h"
+#include "obj_module.h"
+#include "obj_str.h"
 #include "obj_tuple.h"
 #include "print.h"
 #include "raise.h"
+#include "state.h"
 #include "vm.h"
 
 rt_val_t rt_func_new(rt_code_t *code, rt_dict_t *globals, rt_val_t defaults, rt_dict_t *kwdefaults,
@@ -82,19 +85,79 @@ void rt_kw_check(const rt_kw_t *kw, const unsigned short *allowed, size_t n, con
   }
 }
 
-void rt_builtin_check(const rt_builtin_t *b, size_t n, const rt_kw_t *kw) {
-  if (kw && kw->n && !(b->flags & RT_BF_KW))
-    rt_raise_msg(&rt_exc_TypeError, RT_MSG("%s() takes no keyword arguments"), rt_qstr_cstr(b->name));
-  if (n < b->min || (b->max != RT_ARGS_ANY && n > b->max)) {
-    if (b->min == b->max)
-      rt_raise_msg(&rt_exc_TypeError, RT_MSG("%s() takes exactly %d argument%s (%z given)"),
-                   rt_qstr_cstr(b->name), (int)b->min, b->min == 1 ? "" : "s", n);
-    if (n < b->min)
-      rt_raise_msg(&rt_exc_TypeError, RT_MSG("%s expected at least %d argument%s, got %z"),
-                   rt_qstr_cstr(b->name), (int)b->min, b->min == 1 ? "" : "s", n);
-    rt_raise_msg(&rt_exc_TypeError, RT_MSG("%s expected at most %d argument%s, got %z"),
-                 rt_qstr_cstr(b->name), (int)b->max, b->max == 1 ? "" : "s", n);
+// The builtin type whose method table holds [b], searched from the type of
+// [self] up its bases; NULL when [b] is not one of its methods (a plain
+// function). Only the error path pays for the search.
+static const rt_type_t *method_owner(const rt_builtin_t *b, rt_val_t self) {
+  for (const rt_type_t *t = rt_typeof(self); t; t = t->base)
+    for (const rt_method_t *m = t->methods; m && m->name; m++)
+      if (m->value == b) return t;
+  return NULL;
+}
+
+// The name of the builtin module (imported, no __file__, not __main__)
+// whose namespace holds [b], or RT_NULL: CPython names the module of a
+// one- or no-argument module function ("math.sqrt()").
+static rt_val_t module_owner(const rt_builtin_t *b) {
+  size_t pos = 0;
+  rt_dict_entry_t *e;
+  while ((e = rt_dict_next(rt_state->modules, &pos))) {
+    if (!rt_is_obj(e->value, &rt_module_type) || e->key == RT_QV(__main__)) continue;
+    rt_dict_t *g = rt_module_dict(e->value);
+    if (rt_dict_get(g, RT_QV(__file__))) continue;
+    size_t p = 0;
+    rt_dict_entry_t *f;
+    while ((f = rt_dict_next(g, &p)))
+      if (f->value == rt_val(b)) return e->key;
   }
+  return RT_NULL;
+}
+
+// Raises CPython's TypeError for a bad call of [b]: the wording follows
+// how CPython declares such a function (one argument, none, a fixed count,
+// a range, or keyword-taking), and a method names its type and does not
+// count self.
+__attribute__((noreturn, noinline)) static void arg_error(const rt_builtin_t *b, size_t n,
+                                                          const rt_val_t *args, bool kw_bad) {
+  const rt_type_t *owner = n && b->min ? method_owner(b, args[0]) : NULL; // a method takes self
+  unsigned lo = b->min, hi = b->max;
+  if (owner) {
+    n--, lo--;
+    if (hi != RT_ARGS_ANY) hi--;
+  }
+  const char *name = rt_qstr_cstr(b->name);
+  char full[48]; // "type.name" as CPython writes one-argument methods
+  size_t len = 0;
+  rt_val_t mod = owner ? RT_NULL : module_owner(b);
+  if (owner || (mod && rt_is_str(mod))) {
+    const char *tn = owner ? rt_qstr_cstr(owner->name) : rt_str_data(mod, NULL);
+    while (*tn && len < 20)
+      full[len++] = *tn++;
+    full[len++] = '.';
+  }
+  while (*name && len < sizeof full - 1)
+    full[len++] = *name++;
+  full[len] = 0;
+  name = rt_qstr_cstr(b->name);
+  if (kw_bad) rt_raise_msg(&rt_exc_TypeError, RT_MSG("%s() takes no keyword arguments"), full);
+  if (hi == 0) rt_raise_msg(&rt_exc_TypeError, RT_MSG("%s() takes no arguments (%z given)"), full, n);
+  if (lo == 1 && hi == 1 && !(b->flags & RT_BF_KW))
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("%s() takes exactly one argument (%z given)"), full, n);
+  unsigned want = n < lo ? lo : hi;
+  const char *s = want == 1 ? "" : "s";
+  if ((b->flags & RT_BF_KW) && lo != hi)
+    rt_raise_msg(&rt_exc_TypeError, RT_MSG("%s() takes %s %d argument%s (%z given)"), name,
+                 n < lo ? "at least" : "at most", (int)want, s, n);
+  rt_raise_msg(&rt_exc_TypeError, RT_MSG("%s expected %s%d argument%s, got %z"), name,
+               lo == hi ? ""
+               : n < lo ? "at least "
+                        : "at most ",
+               (int)want, s, n);
+}
+
+void rt_builtin_check(const rt_builtin_t *b, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
+  bool kw_bad = kw && kw->n && !(b->flags & RT_BF_KW);
+  if (kw_bad || n < b->min || (b->max != RT_ARGS_ANY && n > b->max)) arg_error(b, n, args, kw_bad);
 }
 
 // ---- builtin functions ----
@@ -102,7 +165,7 @@ void rt_builtin_check(const rt_builtin_t *b, size_t n, const rt_kw_t *kw) {
 static rt_val_t builtin_call(rt_val_t self, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   const rt_builtin_t *b = (const rt_builtin_t *)self;
   if (kw && kw->n == 0) kw = NULL;
-  rt_builtin_check(b, n, kw);
+  rt_builtin_check(b, n, args, kw);
   return b->fn(n, args, kw);
 }
 

@@ -90,8 +90,8 @@ rt_val_t rt_func_new(rt_code_t *code, rt_dict_t *globals, rt_val_t defaults, rt_
 rt_val_t rt_cell_new(rt_val_t v);
 rt_val_t rt_bound_new(rt_val_t func, rt_val_t self);
 // Checks the argument count of builtin [b] against [n] and [kw]; raises
-// TypeError.
-void rt_builtin_check(const rt_builtin_t *b, size_t n, const rt_kw_t *kw);
+// TypeError ([args] tell a method call from a function call).
+void rt_builtin_check(const rt_builtin_t *b, size_t n, const rt_val_t *args, const rt_kw_t *kw);
 // The line of bytecode offset [off] in [code].
 int rt_code_line(const rt_code_t *code, size_t off);
 // Finds keyword [name] in [kw]; returns its value or RT_NULL.

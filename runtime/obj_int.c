@@ -364,9 +364,15 @@ static rt_val_t num_mul(const num_t *a, const num_t *b) {
   return finish(r);
 }
 
+// Raises CPython's ZeroDivisionError for // or divmod, or for % ([mod]).
+__attribute__((noreturn)) static void zero_div(bool mod) {
+  rt_raise_msg(&rt_exc_ZeroDivisionError,
+               mod ? RT_MSG("integer modulo by zero") : RT_MSG("integer division or modulo by zero"));
+}
+
 // Floor division and modulo; either output may be NULL.
 static void num_divmod(const num_t *a, const num_t *b, rt_val_t *qv, rt_val_t *rv) {
-  if (b->len == 0) rt_raise_msg(&rt_exc_ZeroDivisionError, RT_MSG("integer division or modulo by zero"));
+  if (b->len == 0) zero_div(!qv);
   size_t na = a->len, nb = b->len;
   if (!qv && nb == 1 && a->neg == b->neg) {
     // The common "big % small" (same signs, so no floor correction): no
@@ -408,6 +414,7 @@ double rt_int_to_double(rt_val_t v) {
   double d = 0;
   for (size_t i = b->len; i-- > 0;)
     d = d * 4294967296.0 + b->digits[i];
+  if (isinf(d)) rt_raise_msg(&rt_exc_OverflowError, RT_MSG("int too large to convert to float"));
   return b->neg ? -d : d;
 }
 
@@ -745,6 +752,41 @@ static rt_val_t bitwise(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
   return finish(r);
 }
 
+// a / b (b != 0) correctly rounded, as CPython, also for ints beyond the
+// double range: scale so the quotient has 55-56 bits, divide exactly and
+// fold a nonzero remainder into the lowest bit before the one rounding.
+static double int_truediv(rt_val_t a, rt_val_t b) {
+  if (rt_is_small(a) && rt_is_small(b) && rt_small_fits_double(a) && rt_small_fits_double(b))
+    return (double)rt_small_get(a) / (double)rt_small_get(b);
+  num_t x, y;
+  num_of(&x, a);
+  num_of(&y, b);
+  bool neg = x.neg != y.neg;
+  long shift = (long)mag_bits(y.d, y.len) - (long)mag_bits(x.d, x.len) + 55;
+  if (shift < -1100)
+    rt_raise_msg(&rt_exc_OverflowError, RT_MSG("integer division result too large for a float"));
+  if (shift > 1200) return neg ? -0.0 : 0.0;
+  rt_val_t n = x.neg ? rt_int_binary(RT_BINARY_SUB, rt_small(0), a) : a;
+  rt_val_t d = y.neg ? rt_int_binary(RT_BINARY_SUB, rt_small(0), b) : b;
+  if (shift > 0)
+    n = rt_int_binary(RT_BINARY_LSHIFT, n, rt_small(shift));
+  else if (shift < 0)
+    d = rt_int_binary(RT_BINARY_LSHIFT, d, rt_small(-shift));
+  num_t nn, dd, qn;
+  num_of(&nn, n);
+  num_of(&dd, d);
+  rt_val_t q, r;
+  num_divmod(&nn, &dd, &q, &r);
+  num_of(&qn, q);
+  uint64_t m = 0;
+  for (size_t i = qn.len; i-- > 0;)
+    m = m << 32 | qn.d[i];
+  if (r != rt_small(0)) m |= 1;
+  double f = ldexp((double)m, (int)-shift);
+  if (isinf(f)) rt_raise_msg(&rt_exc_OverflowError, RT_MSG("integer division result too large for a float"));
+  return neg ? -f : f;
+}
+
 rt_val_t rt_int_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
   if (op >= RT_BINARY_INPLACE_FIRST && op < RT_BINARY_LT)
     op = (rt_binary_op_t)(op - RT_BINARY_INPLACE_FIRST - 1);
@@ -772,7 +814,7 @@ rt_val_t rt_int_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
       break;
     case RT_BINARY_FLOORDIV:
     case RT_BINARY_MOD:
-      if (y == 0) rt_raise_msg(&rt_exc_ZeroDivisionError, RT_MSG("integer division or modulo by zero"));
+      if (y == 0) zero_div(op == RT_BINARY_MOD);
       {
         intptr_t q = x / y, m = x % y;
         if (m != 0 && ((m < 0) != (y < 0))) {
@@ -785,7 +827,7 @@ rt_val_t rt_int_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
       break;
     case RT_BINARY_TRUEDIV:
       if (y == 0) rt_raise_msg(&rt_exc_ZeroDivisionError, RT_MSG("division by zero"));
-      return rt_float_new((double)x / (double)y);
+      return rt_float_new(int_truediv(a, b));
     case RT_BINARY_AND: return rt_small(x & y);
     case RT_BINARY_OR: return rt_small(x | y);
     case RT_BINARY_XOR: return rt_small(x ^ y);
@@ -830,7 +872,7 @@ rt_val_t rt_int_binary(rt_binary_op_t op, rt_val_t a, rt_val_t b) {
   case RT_BINARY_TRUEDIV: {
     num_of(&y, b);
     if (y.len == 0) rt_raise_msg(&rt_exc_ZeroDivisionError, RT_MSG("division by zero"));
-    return rt_float_new(rt_int_to_double(a) / rt_int_to_double(b));
+    return rt_float_new(int_truediv(a, b));
   }
   case RT_BINARY_POW: return int_pow(a, b);
   case RT_BINARY_LSHIFT:
@@ -896,21 +938,27 @@ static rt_val_t int_unary(rt_unary_op_t op, rt_val_t self) {
 }
 
 static rt_val_t int_make_new(const rt_type_t *t, size_t n, const rt_val_t *args, const rt_kw_t *kw) {
-  (void)t, (void)kw;
+  (void)t;
   if (n == 0) return rt_small(0);
   if (n > 2) rt_raise_msg(&rt_exc_TypeError, RT_MSG("int() takes at most 2 arguments (%z given)"), n);
-  rt_val_t v = args[0];
-  if (n == 2 || rt_is_str(v)) {
-    if (!rt_is_str(v))
-      rt_raise_msg(&rt_exc_TypeError, RT_MSG("int() can't convert non-string with explicit base"));
-    intptr_t base = n == 2 ? rt_obj_get_int(args[1]) : 10;
+  rt_val_t v = args[0], bv = n == 2 ? args[1] : rt_kw_get(kw, RT_QV(base));
+  const char *s;
+  size_t len;
+  // Text comes as str or, as in CPython, as any bytes-like buffer.
+  bool text = rt_is_str(v);
+  if (text)
+    s = rt_str_data(v, &len);
+  else
+    text = rt_bytes_buffer(v, (const uint8_t **)&s, &len);
+  if (bv || text) {
+    if (!text) rt_raise_msg(&rt_exc_TypeError, RT_MSG("int() can't convert non-string with explicit base"));
+    intptr_t base = bv ? rt_obj_get_int(bv) : 10;
     if (base != 0 && (base < 2 || base > 36))
       rt_raise_msg(&rt_exc_ValueError, RT_MSG("int() base must be >= 2 and <= 36, or 0"));
-    size_t len;
-    const char *s = rt_str_data(v, &len);
     rt_val_t r = rt_int_parse(s, len, (int)base);
-    if (r == RT_NULL)
-      rt_raise_msg(&rt_exc_ValueError, RT_MSG("invalid literal for int() with base %d: %r"), (int)base, v);
+    if (r == RT_NULL) // CPython shows any buffer as bytes
+      rt_raise_msg(&rt_exc_ValueError, RT_MSG("invalid literal for int() with base %d: %r"), (int)base,
+                   rt_is_str(v) ? v : rt_bytes_new(s, len));
     return r;
   }
   return rt_obj_unary(RT_UNARY_INT, v);

@@ -406,10 +406,11 @@ static rt_val_t same(rt_val_t self) {
 }
 
 // Checks that argument [v] fits [self]: a str for str, bytes or bytearray
-// for the byte types.
-static void arg_like(rt_val_t self, rt_val_t v) {
+// for the byte types. [msg] is CPython's str wording for the method (one
+// %t for the type), NULL for the usual one.
+static void arg_like(rt_val_t self, rt_val_t v, const char *msg) {
   if (rt_is_str(self)) {
-    rt_str_check(v, "argument");
+    if (!rt_is_str(v)) rt_raise_msg(&rt_exc_TypeError, msg ? msg : RT_MSG("must be str, not %t"), v);
   } else if (!rt_is_obj(v, &rt_bytes_type) && !rt_is_obj(v, &rt_bytearray_type)) {
     rt_raise_msg(&rt_exc_TypeError, RT_MSG("a bytes-like object is required, not '%t'"), v);
   }
@@ -426,6 +427,9 @@ rt_val_t rt_str_join(rt_val_t sep, rt_val_t iterable) {
   if (rt_is_obj(iterable, &rt_list_type) || rt_is_obj(iterable, &rt_tuple_type)) {
     n = rt_obj_get_items(iterable, &items);
   } else {
+    const rt_type_t *t = rt_typeof(iterable);
+    if (!t->getiter && !t->subscr && !(t->flags & (RT_TYPE_USER | RT_TYPE_ITER_SELF)))
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("can only join an iterable"));
     lst = rt_list_from_iter(iterable);
     n = rt_obj_get_items(lst, &items);
   }
@@ -525,7 +529,7 @@ static rt_val_t do_split(size_t n, const rt_val_t *args, const rt_kw_t *kw, bool
     }
     return res;
   }
-  arg_like(args[0], sep);
+  arg_like(args[0], sep, RT_MSG("must be str or None, not %t"));
   size_t pl;
   const char *pat = bdata(sep, &pl);
   if (pl == 0) rt_raise_msg(&rt_exc_ValueError, RT_MSG("empty separator"));
@@ -594,7 +598,10 @@ static rt_val_t do_strip(size_t n, const rt_val_t *args, int which) {
   const char *chars = NULL;
   size_t cl = 0;
   if (n > 1 && args[1] != RT_NONE) {
-    arg_like(args[0], args[1]);
+    arg_like(args[0], args[1],
+             which == 1   ? RT_MSG("lstrip arg must be None or str")
+             : which == 2 ? RT_MSG("rstrip arg must be None or str")
+                          : RT_MSG("strip arg must be None or str"));
     chars = bdata(args[1], &cl);
   }
   size_t i = 0, j = s_len;
@@ -818,7 +825,7 @@ static const char *needle(const rt_val_t *args, size_t *len, char *one) {
   if (!rt_is_str(args[0]) && !rt_is_obj(args[1], &rt_bytes_type) && !rt_is_obj(args[1], &rt_bytearray_type))
     rt_raise_msg(&rt_exc_TypeError, RT_MSG("argument should be integer or bytes-like object, not '%t'"),
                  args[1]);
-  arg_like(args[0], args[1]);
+  arg_like(args[0], args[1], NULL);
   return bdata(args[1], len);
 }
 
@@ -846,16 +853,20 @@ static rt_val_t m_rfind(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   (void)kw;
   return char_index(args[0], do_find(n, args, true));
 }
+__attribute__((noreturn)) static void not_found(rt_val_t self) {
+  rt_raise_msg(&rt_exc_ValueError,
+               rt_is_str(self) ? RT_MSG("substring not found") : RT_MSG("subsection not found"));
+}
 static rt_val_t m_index(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   (void)kw;
   intptr_t i = do_find(n, args, false);
-  if (i < 0) rt_raise_msg(&rt_exc_ValueError, RT_MSG("substring not found"));
+  if (i < 0) not_found(args[0]);
   return char_index(args[0], i);
 }
 static rt_val_t m_rindex(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   (void)kw;
   intptr_t i = do_find(n, args, true);
-  if (i < 0) rt_raise_msg(&rt_exc_ValueError, RT_MSG("substring not found"));
+  if (i < 0) not_found(args[0]);
   return char_index(args[0], i);
 }
 
@@ -878,8 +889,8 @@ static rt_val_t m_count(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
 static rt_val_t m_replace(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
   (void)kw;
   SELF(s);
-  arg_like(args[0], args[1]);
-  arg_like(args[0], args[2]);
+  arg_like(args[0], args[1], RT_MSG("replace() argument 1 must be str, not %t"));
+  arg_like(args[0], args[2], RT_MSG("replace() argument 2 must be str, not %t"));
   intptr_t maxc = n > 3 ? rt_obj_get_int(args[3]) : -1;
   size_t ol, nl;
   const char *old = bdata(args[1], &ol), *nw = bdata(args[2], &nl);
@@ -918,8 +929,18 @@ static rt_val_t do_pad(size_t n, const rt_val_t *args, int how) {
   intptr_t w = rt_obj_get_int(args[1]);
   char fill = ' ';
   if (n > 2) {
-    size_t fl;
-    const char *f = bdata(args[2], &fl);
+    static const char *const names[] = {"center", "ljust", "rjust"};
+    bool ok = rt_is_str(args[0])
+                  ? rt_is_str(args[2])
+                  : rt_is_obj(args[2], &rt_bytes_type) || rt_is_obj(args[2], &rt_bytearray_type);
+    if (!ok && rt_is_str(args[0]))
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("The fill character must be a unicode character, not %t"),
+                   args[2]);
+    size_t fl = 0;
+    const char *f = ok ? bdata(args[2], &fl) : NULL;
+    if (!ok || (!rt_is_str(args[0]) && fl != 1))
+      rt_raise_msg(&rt_exc_TypeError, RT_MSG("%s() argument 2 must be a byte string of length 1, not %t"),
+                   names[how], args[2]);
     if (rt_is_str(args[2]) != rt_is_str(args[0]) || fl != 1)
       rt_raise_msg(&rt_exc_TypeError, RT_MSG("The fill character must be exactly one character long"));
     fill = f[0];
@@ -971,7 +992,7 @@ static rt_val_t m_zfill(size_t n, const rt_val_t *args, const rt_kw_t *kw) {
 
 static rt_val_t do_partition(const rt_val_t *args, bool rev) {
   SELF(s);
-  arg_like(args[0], args[1]);
+  arg_like(args[0], args[1], NULL);
   size_t pl;
   const char *pat = bdata(args[1], &pl);
   if (pl == 0) rt_raise_msg(&rt_exc_ValueError, RT_MSG("empty separator"));
@@ -1002,7 +1023,9 @@ static rt_val_t m_rpartition(size_t n, const rt_val_t *args, const rt_kw_t *kw) 
 
 static rt_val_t do_remove_affix(const rt_val_t *args, bool suffix) {
   SELF(s);
-  arg_like(args[0], args[1]);
+  arg_like(args[0], args[1],
+           suffix ? RT_MSG("removesuffix() argument must be str, not %t")
+                  : RT_MSG("removeprefix() argument must be str, not %t"));
   size_t pl;
   const char *pat = bdata(args[1], &pl);
   if (pl > s_len || pl == 0) return same(args[0]);
