@@ -5,22 +5,17 @@
 // name whether it is a fast local, a cell, a free variable, a
 // class-namespace name or a global; (2) code generation emits into the
 // unit of the code object being built. Units nest as functions nest; a finished unit
-// becomes an rt_code_t constant of its parent.
-//
-// Invariants: u->depth is the value-stack depth at the current emission
-// point (max_depth its maximum); fblocks mirror the statically known
-// nesting (loops, try, handlers, with) so that return/break/continue can
-// unwind them; jumps to unknown targets are chained through their
-// argument fields and patched when the target is known.
+// becomes an rt_code_t constant of its parent. The compiler's types and
+// their invariants are in compile_int.h; match statements are in
+// compile_match.c.
 #include <stdio.h>
 #include <string.h>
 
-#include "compile.h"
+#include "compile_int.h"
 #include "gc.h"
 #include "obj_exc.h"
 #include "obj_str.h"
 #include "obj_tuple.h"
-#include "obj_type.h"
 #include "parse.h"
 #include "scope.h"
 #include "qstr.h"
@@ -28,50 +23,7 @@
 #include "state.h"
 #include "vm.h"
 
-typedef struct {
-  rt_parser_t *p;
-  struct unit *u;
-  rt_compile_mode_t mode;
-  bool names; // RT_COMPILE_NAMES was given
-  scope_t *module_scope;
-} compiler_t;
-
-static __attribute__((noreturn)) void error_at(compiler_t *c, const rt_node_t *n, const char *msg) {
-  rt_parse_error_at(c->p, n, msg);
-}
-
 // ---- code units ----
-
-enum { FB_WHILE, FB_FOR, FB_TRY, FB_FINALLY, FB_HANDLER, FB_WITH, FB_ASYNC_WITH };
-
-typedef struct {
-  int kind;
-  size_t cont;    // loops: continue target
-  size_t breaks;  // loops: chain of break jumps to patch (0xffff ends)
-  rt_node_t *fin; // FB_FINALLY: the finally body
-} fblock_t;
-
-#define MAX_FBLOCKS 20
-#define CHAIN_END 0xffff
-
-typedef struct unit {
-  struct unit *parent;
-  scope_t *scope;
-  rt_vstr_t code;
-  rt_vstr_t lines;
-  rt_val_t *consts;
-  size_t n_consts, cap_consts;
-  rt_val_t *names;
-  size_t n_names, cap_names;
-  int depth, max_depth;
-  int n_blocks, max_blocks;
-  int last_line;
-  size_t last_line_off;
-  int first_line;
-  fblock_t fb[MAX_FBLOCKS];
-  int n_fb;
-  rt_val_t name;
-} unit_t;
 
 // A new code unit in the GC heap, not on the C stack: with its block table
 // it is about 400 bytes, which every nested def, class, lambda and
@@ -89,11 +41,7 @@ static unit_t *unit_new(unit_t *parent, scope_t *scope, rt_val_t name, int line)
   return u;
 }
 
-static size_t here(compiler_t *c) {
-  return c->u->code.len;
-}
-
-static void set_line(compiler_t *c, int line) {
+void rt_compile_set_line(compiler_t *c, int line) {
   unit_t *u = c->u;
   if (line == u->last_line || line <= 0) return;
   size_t off = u->code.len - u->last_line_off;
@@ -149,7 +97,7 @@ static void emit_byte(compiler_t *c, unsigned b) {
 }
 
 // Emits [op] with [arg] (ignored for argument-less opcodes).
-static void emit(compiler_t *c, int op, unsigned arg) {
+void rt_compile_emit(compiler_t *c, int op, unsigned arg) {
   if (c->u->code.len > 0xfff0) rt_raise_msg(&rt_exc_SyntaxError, RT_MSG("code too large"));
   emit_byte(c, (unsigned)op);
   if (op >= RT_OP_HAVE_ARG) {
@@ -164,27 +112,14 @@ static void emit(compiler_t *c, int op, unsigned arg) {
   adjust(c, e == 99 ? var_effect(op, arg) : e);
 }
 
-static void emit0(compiler_t *c, int op) {
-  emit(c, op, 0);
-}
-
 // Emits a jump with an unknown target; returns the patch site.
-static size_t emit_jump(compiler_t *c, int op) {
-  emit(c, op, CHAIN_END);
+size_t rt_compile_emit_jump(compiler_t *c, int op) {
+  rt_compile_emit(c, op, CHAIN_END);
   return here(c) - 2;
 }
 
-static void patch_at(compiler_t *c, size_t site, size_t target) {
-  c->u->code.buf[site] = (char)(target & 0xff);
-  c->u->code.buf[site + 1] = (char)((target >> 8) & 0xff);
-}
-
-static void patch_here(compiler_t *c, size_t site) {
-  patch_at(c, site, here(c));
-}
-
 // Patches a chain of jumps (linked through their args) to [target].
-static void patch_chain(compiler_t *c, size_t chain, size_t target) {
+void rt_compile_patch_chain(compiler_t *c, size_t chain, size_t target) {
   while (chain != CHAIN_END) {
     size_t next = (uint8_t)c->u->code.buf[chain] | ((size_t)(uint8_t)c->u->code.buf[chain + 1] << 8);
     patch_at(c, chain, target);
@@ -192,7 +127,7 @@ static void patch_chain(compiler_t *c, size_t chain, size_t target) {
   }
 }
 
-static unsigned add_const(compiler_t *c, rt_val_t v) {
+unsigned rt_compile_add_const(compiler_t *c, rt_val_t v) {
   unit_t *u = c->u;
   for (size_t i = 0; i < u->n_consts; i++)
     if (u->consts[i] == v) return (unsigned)i;
@@ -218,13 +153,13 @@ static unsigned add_name(compiler_t *c, rt_val_t q) {
   return (unsigned)u->n_names++;
 }
 
-static void load_const(compiler_t *c, rt_val_t v) {
+void rt_compile_load_const(compiler_t *c, rt_val_t v) {
   if (v == RT_NONE) return emit0(c, RT_OP_LOAD_NONE);
   if (v == RT_TRUE) return emit0(c, RT_OP_LOAD_TRUE);
   if (v == RT_FALSE) return emit0(c, RT_OP_LOAD_FALSE);
   if (rt_is_small(v) && rt_small_get(v) >= -32768 && rt_small_get(v) < 32768)
-    return emit(c, RT_OP_LOAD_SMALL_INT, (unsigned)(rt_small_get(v) + 32768));
-  emit(c, RT_OP_LOAD_CONST, add_const(c, v));
+    return rt_compile_emit(c, RT_OP_LOAD_SMALL_INT, (unsigned)(rt_small_get(v) + 32768));
+  rt_compile_emit(c, RT_OP_LOAD_CONST, rt_compile_add_const(c, v));
 }
 
 static void push_fb(compiler_t *c, const rt_node_t *n, int kind, size_t cont, rt_node_t *fin) {
@@ -262,9 +197,7 @@ static void emit_await(compiler_t *c) {
 
 // ---- names ----
 
-typedef enum { CTX_LOAD, CTX_STORE, CTX_DEL } ctx_t;
-
-static void compile_name(compiler_t *c, rt_val_t name, ctx_t ctx) {
+void rt_compile_name(compiler_t *c, rt_val_t name, ctx_t ctx) {
   scope_t *s = c->u->scope;
   sym_t *y = s->kind == SC_MODULE ? NULL : rt_scope_find(s, name);
   static const int global_ops[] = {RT_OP_LOAD_GLOBAL, RT_OP_STORE_GLOBAL, RT_OP_DELETE_GLOBAL};
@@ -272,48 +205,46 @@ static void compile_name(compiler_t *c, rt_val_t name, ctx_t ctx) {
   static const int fast_ops[] = {RT_OP_LOAD_FAST, RT_OP_STORE_FAST, RT_OP_DELETE_FAST};
   static const int deref_ops[] = {RT_OP_LOAD_DEREF, RT_OP_STORE_DEREF, RT_OP_DELETE_DEREF};
   if (y && (y->flags & (S_CELL | S_FREE)) && (rt_scope_is_local(s, y) || (y->flags & S_FREE))) {
-    emit(c, deref_ops[ctx], y->slot);
+    rt_compile_emit(c, deref_ops[ctx], y->slot);
     return;
   }
   if (s->kind == SC_CLASS) {
-    emit(c, y && (y->flags & S_GLOBAL) ? global_ops[ctx] : name_ops[ctx], add_name(c, name));
+    rt_compile_emit(c, y && (y->flags & S_GLOBAL) ? global_ops[ctx] : name_ops[ctx], add_name(c, name));
     return;
   }
   if (y && rt_scope_is_local(s, y)) {
-    emit(c, fast_ops[ctx], y->slot);
+    rt_compile_emit(c, fast_ops[ctx], y->slot);
     return;
   }
   if (s->kind == SC_MODULE && (c->mode == RT_COMPILE_EVAL || c->names)) {
-    emit(c, name_ops[ctx], add_name(c, name));
+    rt_compile_emit(c, name_ops[ctx], add_name(c, name));
     return;
   }
-  emit(c, global_ops[ctx], add_name(c, name));
+  rt_compile_emit(c, global_ops[ctx], add_name(c, name));
 }
 
 // ---- expressions ----
 
-static void compile_expr(compiler_t *c, rt_node_t *n);
-static void compile_stmts(compiler_t *c, rt_node_t *seq);
 static void compile_store(compiler_t *c, rt_node_t *t);
 static rt_code_t *compile_scope(compiler_t *c, scope_t *s, rt_val_t name, rt_node_t *body, int line);
 
 // Jumps to [target_chain] when [n]'s truth equals [when]; returns the
 // new chain head.
-static size_t compile_jump_if(compiler_t *c, rt_node_t *n, bool when, size_t chain) {
-  if (n->kind == RT_N_UNARY && n->op == 3) return compile_jump_if(c, rt_node_kid(n, 0), !when, chain);
+size_t rt_compile_jump_if(compiler_t *c, rt_node_t *n, bool when, size_t chain) {
+  if (n->kind == RT_N_UNARY && n->op == 3) return rt_compile_jump_if(c, rt_node_kid(n, 0), !when, chain);
   if (n->kind == RT_N_BOOLOP) {
     bool is_or = n->op == 1;
     if (is_or == when) {
-      chain = compile_jump_if(c, rt_node_kid(n, 0), when, chain);
-      return compile_jump_if(c, rt_node_kid(n, 1), when, chain);
+      chain = rt_compile_jump_if(c, rt_node_kid(n, 0), when, chain);
+      return rt_compile_jump_if(c, rt_node_kid(n, 1), when, chain);
     }
-    size_t skip = compile_jump_if(c, rt_node_kid(n, 0), !when, CHAIN_END);
-    chain = compile_jump_if(c, rt_node_kid(n, 1), when, chain);
-    patch_chain(c, skip, here(c));
+    size_t skip = rt_compile_jump_if(c, rt_node_kid(n, 0), !when, CHAIN_END);
+    chain = rt_compile_jump_if(c, rt_node_kid(n, 1), when, chain);
+    rt_compile_patch_chain(c, skip, here(c));
     return chain;
   }
-  compile_expr(c, n);
-  size_t site = emit_jump(c, when ? RT_OP_POP_JUMP_IF_TRUE : RT_OP_POP_JUMP_IF_FALSE);
+  rt_compile_expr(c, n);
+  size_t site = rt_compile_emit_jump(c, when ? RT_OP_POP_JUMP_IF_TRUE : RT_OP_POP_JUMP_IF_FALSE);
   patch_at(c, site, chain);
   return site;
 }
@@ -326,15 +257,15 @@ static bool has_starred(rt_node_t *n, size_t from) {
 
 // Builds a list from items that may contain *starred parts.
 static void build_list_starred(compiler_t *c, rt_node_t *n, size_t from, size_t to) {
-  emit(c, RT_OP_BUILD_LIST, 0);
+  rt_compile_emit(c, RT_OP_BUILD_LIST, 0);
   for (size_t i = from; i < to; i++) {
     rt_node_t *e = rt_node_kid(n, i);
     if (e->kind == RT_N_STARRED) {
-      compile_expr(c, rt_node_kid(e, 0));
-      emit(c, RT_OP_LIST_EXTEND, 1);
+      rt_compile_expr(c, rt_node_kid(e, 0));
+      rt_compile_emit(c, RT_OP_LIST_EXTEND, 1);
     } else {
-      compile_expr(c, e);
-      emit(c, RT_OP_LIST_APPEND, 1);
+      rt_compile_expr(c, e);
+      rt_compile_emit(c, RT_OP_LIST_APPEND, 1);
     }
   }
 }
@@ -347,38 +278,38 @@ static void compile_call(compiler_t *c, rt_node_t *n) {
     if (rt_node_kid(kws, i)->kids[0] == RT_NULL) dstar = true;
   bool method = func->kind == RT_N_ATTR && !star && !dstar;
   if (method) {
-    compile_expr(c, rt_node_kid(func, 0));
-    set_line(c, (int)func->line);
-    emit(c, RT_OP_LOAD_METHOD, add_name(c, func->kids[1]));
+    rt_compile_expr(c, rt_node_kid(func, 0));
+    rt_compile_set_line(c, (int)func->line);
+    rt_compile_emit(c, RT_OP_LOAD_METHOD, add_name(c, func->kids[1]));
   } else {
-    compile_expr(c, func);
+    rt_compile_expr(c, func);
   }
   if (star || dstar) {
     build_list_starred(c, args, 0, args->n);
     emit0(c, RT_OP_LIST_TO_TUPLE);
     if (kws->n) {
-      emit(c, RT_OP_BUILD_MAP, 0);
+      rt_compile_emit(c, RT_OP_BUILD_MAP, 0);
       for (size_t i = 0; i < kws->n; i++) {
         rt_node_t *k = rt_node_kid(kws, i);
         if (k->kids[0] == RT_NULL) {
-          compile_expr(c, rt_node_kid(k, 1));
-          emit(c, RT_OP_DICT_MERGE, 1);
+          rt_compile_expr(c, rt_node_kid(k, 1));
+          rt_compile_emit(c, RT_OP_DICT_MERGE, 1);
         } else {
-          load_const(c, k->kids[0]);
-          compile_expr(c, rt_node_kid(k, 1));
-          emit(c, RT_OP_MAP_ADD, 1);
+          rt_compile_load_const(c, k->kids[0]);
+          rt_compile_expr(c, rt_node_kid(k, 1));
+          rt_compile_emit(c, RT_OP_MAP_ADD, 1);
         }
       }
     }
-    set_line(c, (int)n->line);
-    emit(c, RT_OP_CALL_FUNCTION_EX, kws->n ? 1 : 0);
+    rt_compile_set_line(c, (int)n->line);
+    rt_compile_emit(c, RT_OP_CALL_FUNCTION_EX, kws->n ? 1 : 0);
     return;
   }
   for (size_t i = 0; i < args->n; i++)
-    compile_expr(c, rt_node_kid(args, i));
+    rt_compile_expr(c, rt_node_kid(args, i));
   for (size_t i = 0; i < kws->n; i++)
-    compile_expr(c, rt_node_kid(rt_node_kid(kws, i), 1));
-  set_line(c, (int)n->line);
+    rt_compile_expr(c, rt_node_kid(rt_node_kid(kws, i), 1));
+  rt_compile_set_line(c, (int)n->line);
   if (kws->n) {
     rt_val_t names = rt_tuple_new(kws->n, NULL);
     for (size_t i = 0; i < kws->n; i++) {
@@ -387,10 +318,10 @@ static void compile_call(compiler_t *c, rt_node_t *n) {
         if (rt_tuple_items(names)[j] == k) error_at(c, rt_node_kid(kws, i), "keyword argument repeated");
       rt_tuple_items(names)[i] = k;
     }
-    emit(c, RT_OP_LOAD_CONST, add_const(c, names));
-    emit(c, method ? RT_OP_CALL_METHOD_KW : RT_OP_CALL_FUNCTION_KW, (unsigned)(args->n + kws->n));
+    rt_compile_emit(c, RT_OP_LOAD_CONST, rt_compile_add_const(c, names));
+    rt_compile_emit(c, method ? RT_OP_CALL_METHOD_KW : RT_OP_CALL_FUNCTION_KW, (unsigned)(args->n + kws->n));
   } else {
-    emit(c, method ? RT_OP_CALL_METHOD : RT_OP_CALL_FUNCTION, (unsigned)args->n);
+    rt_compile_emit(c, method ? RT_OP_CALL_METHOD : RT_OP_CALL_FUNCTION, (unsigned)args->n);
   }
 }
 
@@ -405,10 +336,10 @@ static unsigned load_closure(compiler_t *c, scope_t *s) {
       sym_t *y = &s->syms[i];
       if (y->slot != slot || !(y->flags & S_FREE) || rt_scope_is_local(s, y)) continue;
       sym_t *py = rt_scope_find(c->u->scope, y->name);
-      emit(c, RT_OP_LOAD_CLOSURE, py->slot);
+      rt_compile_emit(c, RT_OP_LOAD_CLOSURE, py->slot);
       n++;
     }
-  emit(c, RT_OP_BUILD_TUPLE, n);
+  rt_compile_emit(c, RT_OP_BUILD_TUPLE, n);
   return 8;
 }
 
@@ -419,30 +350,30 @@ static void make_function(compiler_t *c, rt_node_t *n, rt_node_t *args, rt_node_
   for (size_t i = 0; i < args->n; i++) {
     rt_node_t *a = rt_node_kid(args, i);
     if (a->kids[1] && a->op == RT_ARG_POS) {
-      compile_expr(c, rt_node_kid(a, 1));
+      rt_compile_expr(c, rt_node_kid(a, 1));
       nd++;
     }
   }
   if (nd) {
-    emit(c, RT_OP_BUILD_TUPLE, nd);
+    rt_compile_emit(c, RT_OP_BUILD_TUPLE, nd);
     flags |= 1;
   }
   for (size_t i = 0; i < args->n; i++) {
     rt_node_t *a = rt_node_kid(args, i);
     if (a->kids[1] && a->op == RT_ARG_KWONLY) {
-      load_const(c, a->kids[0]);
-      compile_expr(c, rt_node_kid(a, 1));
+      rt_compile_load_const(c, a->kids[0]);
+      rt_compile_expr(c, rt_node_kid(a, 1));
       nk++;
     }
   }
   if (nk) {
-    emit(c, RT_OP_BUILD_MAP, nk);
+    rt_compile_emit(c, RT_OP_BUILD_MAP, nk);
     flags |= 2;
   }
   flags |= load_closure(c, s);
   rt_code_t *code = compile_scope(c, s, name, body, (int)n->line);
-  emit(c, RT_OP_LOAD_CONST, add_const(c, rt_val(code)));
-  emit(c, RT_OP_MAKE_FUNCTION, flags);
+  rt_compile_emit(c, RT_OP_LOAD_CONST, rt_compile_add_const(c, rt_val(code)));
+  rt_compile_emit(c, RT_OP_MAKE_FUNCTION, flags);
 }
 
 static void compile_comprehension(compiler_t *c, rt_node_t *n) {
@@ -451,11 +382,11 @@ static void compile_comprehension(compiler_t *c, rt_node_t *n) {
   static const unsigned short names[] = {RT_Q__lt_listcomp_gt_, RT_Q__lt_setcomp_gt_, RT_Q__lt_dictcomp_gt_,
                                          RT_Q__lt_genexpr_gt_};
   rt_code_t *code = compile_scope(c, s, rt_qstr_val(names[n->op]), n, (int)n->line);
-  emit(c, RT_OP_LOAD_CONST, add_const(c, rt_val(code)));
-  emit(c, RT_OP_MAKE_FUNCTION, flags);
-  compile_expr(c, rt_node_kid(rt_node_kid(n, 2), 1));
+  rt_compile_emit(c, RT_OP_LOAD_CONST, rt_compile_add_const(c, rt_val(code)));
+  rt_compile_emit(c, RT_OP_MAKE_FUNCTION, flags);
+  rt_compile_expr(c, rt_node_kid(rt_node_kid(n, 2), 1));
   emit0(c, rt_node_kid(n, 2)->op == 1 ? RT_OP_GET_AITER : RT_OP_GET_ITER);
-  emit(c, RT_OP_CALL_FUNCTION, 1);
+  rt_compile_emit(c, RT_OP_CALL_FUNCTION, 1);
   if (s->code_flags & RT_CODE_COROUTINE) emit_await(c); // it awaits inside
 }
 
@@ -464,55 +395,55 @@ static void comprehension_body(compiler_t *c, rt_node_t *n, size_t i, int nfor) 
   rt_node_t *cf = rt_node_kid(n, i);
   bool async = cf->op == 1;
   if (i == 2)
-    emit(c, RT_OP_LOAD_FAST, 0); // .0
+    rt_compile_emit(c, RT_OP_LOAD_FAST, 0); // .0
   else {
-    compile_expr(c, rt_node_kid(cf, 1));
+    rt_compile_expr(c, rt_node_kid(cf, 1));
     emit0(c, async ? RT_OP_GET_AITER : RT_OP_GET_ITER);
   }
   size_t top = here(c), exit;
   if (async) {
     // As the async for statement: await __anext__() in a try block whose
     // handler ends the loop on StopAsyncIteration.
-    exit = emit_jump(c, RT_OP_SETUP_EXCEPT);
+    exit = rt_compile_emit_jump(c, RT_OP_SETUP_EXCEPT);
     push_fb(c, cf, FB_TRY, 0, NULL);
     emit0(c, RT_OP_GET_ANEXT);
     emit_drive(c);
     emit0(c, RT_OP_POP_BLOCK);
     pop_fb(c);
   } else {
-    exit = emit_jump(c, RT_OP_FOR_ITER);
+    exit = rt_compile_emit_jump(c, RT_OP_FOR_ITER);
   }
   compile_store(c, rt_node_kid(cf, 0));
   rt_node_t *ifs = rt_node_kid(cf, 2);
   for (size_t k = 0; k < ifs->n; k++) {
-    size_t ch = compile_jump_if(c, rt_node_kid(ifs, k), false, CHAIN_END);
-    patch_chain(c, ch, top);
+    size_t ch = rt_compile_jump_if(c, rt_node_kid(ifs, k), false, CHAIN_END);
+    rt_compile_patch_chain(c, ch, top);
   }
   if (i + 1 < (size_t)n->n - 1) {
     comprehension_body(c, n, i + 1, nfor + 1);
   } else {
     switch (n->op) {
     case RT_COMP_LIST:
-      compile_expr(c, rt_node_kid(n, 0));
-      emit(c, RT_OP_LIST_APPEND, (unsigned)nfor + 2);
+      rt_compile_expr(c, rt_node_kid(n, 0));
+      rt_compile_emit(c, RT_OP_LIST_APPEND, (unsigned)nfor + 2);
       break;
     case RT_COMP_SET:
-      compile_expr(c, rt_node_kid(n, 0));
-      emit(c, RT_OP_SET_ADD, (unsigned)nfor + 2);
+      rt_compile_expr(c, rt_node_kid(n, 0));
+      rt_compile_emit(c, RT_OP_SET_ADD, (unsigned)nfor + 2);
       break;
     case RT_COMP_DICT:
-      compile_expr(c, rt_node_kid(n, 0));
-      compile_expr(c, rt_node_kid(n, 1));
-      emit(c, RT_OP_MAP_ADD, (unsigned)nfor + 2);
+      rt_compile_expr(c, rt_node_kid(n, 0));
+      rt_compile_expr(c, rt_node_kid(n, 1));
+      rt_compile_emit(c, RT_OP_MAP_ADD, (unsigned)nfor + 2);
       break;
     default:
-      compile_expr(c, rt_node_kid(n, 0));
+      rt_compile_expr(c, rt_node_kid(n, 0));
       emit0(c, RT_OP_YIELD_VALUE);
       emit0(c, RT_OP_POP_TOP);
       break;
     }
   }
-  emit(c, RT_OP_JUMP, (unsigned)top);
+  rt_compile_emit(c, RT_OP_JUMP, (unsigned)top);
   patch_here(c, exit);
   if (async) {
     // Handler: iterator, previous exception, exception; all popped.
@@ -530,50 +461,50 @@ static void compile_fstring(compiler_t *c, rt_node_t *n) {
   for (size_t i = 0; i < n->n; i++) {
     rt_node_t *part = rt_node_kid(n, i);
     if (part->kind == RT_N_CONST) {
-      load_const(c, part->kids[0]);
+      rt_compile_load_const(c, part->kids[0]);
       continue;
     }
-    compile_expr(c, rt_node_kid(part, 0));
+    rt_compile_expr(c, rt_node_kid(part, 0));
     unsigned conv = (unsigned)rt_small_get(part->kids[1]);
     unsigned flags = conv == 's' ? 1 : conv == 'r' ? 2 : conv == 'a' ? 3 : 0;
     if (part->kids[2]) {
       compile_fstring(c, rt_node_kid(part, 2));
       flags |= 4;
     }
-    emit(c, RT_OP_FORMAT_VALUE, flags);
+    rt_compile_emit(c, RT_OP_FORMAT_VALUE, flags);
   }
-  if (n->n != 1 || rt_node_kid(n, 0)->kind != RT_N_FORMATTED) emit(c, RT_OP_BUILD_STRING, n->n);
+  if (n->n != 1 || rt_node_kid(n, 0)->kind != RT_N_FORMATTED) rt_compile_emit(c, RT_OP_BUILD_STRING, n->n);
 }
 
 static void compile_compare(compiler_t *c, rt_node_t *n) {
   static const int cmp_ops[] = {RT_BINARY_LT, RT_BINARY_GT, RT_BINARY_EQ,
                                 RT_BINARY_LE, RT_BINARY_GE, RT_BINARY_NE};
-  compile_expr(c, rt_node_kid(n, 0));
+  rt_compile_expr(c, rt_node_kid(n, 0));
   size_t cleanup = CHAIN_END;
   for (size_t i = 1; i < n->n; i += 2) {
     int op = (int)rt_small_get(n->kids[i]);
     bool last = i + 2 >= n->n;
-    compile_expr(c, rt_node_kid(n, i + 1));
+    rt_compile_expr(c, rt_node_kid(n, i + 1));
     if (!last) {
       emit0(c, RT_OP_DUP_TOP);
       emit0(c, RT_OP_ROT_THREE);
     }
     if (op <= RT_CMP_NE)
-      emit(c, RT_OP_COMPARE_OP, (unsigned)cmp_ops[op]);
+      rt_compile_emit(c, RT_OP_COMPARE_OP, (unsigned)cmp_ops[op]);
     else if (op == RT_CMP_IN || op == RT_CMP_NOT_IN)
-      emit(c, RT_OP_CONTAINS_OP, op == RT_CMP_NOT_IN);
+      rt_compile_emit(c, RT_OP_CONTAINS_OP, op == RT_CMP_NOT_IN);
     else
-      emit(c, RT_OP_IS_OP, op == RT_CMP_IS_NOT);
+      rt_compile_emit(c, RT_OP_IS_OP, op == RT_CMP_IS_NOT);
     if (!last) {
-      size_t site = emit_jump(c, RT_OP_JUMP_IF_FALSE_OR_POP);
+      size_t site = rt_compile_emit_jump(c, RT_OP_JUMP_IF_FALSE_OR_POP);
       patch_at(c, site, cleanup);
       cleanup = site;
       adjust(c, -1);
     }
   }
   if (cleanup != CHAIN_END) {
-    size_t end = emit_jump(c, RT_OP_JUMP);
-    patch_chain(c, cleanup, here(c));
+    size_t end = rt_compile_emit_jump(c, RT_OP_JUMP);
+    rt_compile_patch_chain(c, cleanup, here(c));
     adjust(c, 1);
     emit0(c, RT_OP_ROT_TWO);
     emit0(c, RT_OP_POP_TOP);
@@ -581,53 +512,57 @@ static void compile_compare(compiler_t *c, rt_node_t *n) {
   }
 }
 
-static void compile_expr(compiler_t *c, rt_node_t *n) {
+void rt_compile_expr(compiler_t *c, rt_node_t *n) {
   rt_c_enter();
   switch (n->kind) {
-  case RT_N_NAME: compile_name(c, n->kids[0], CTX_LOAD); break;
-  case RT_N_CONST: load_const(c, n->kids[0]); break;
+  case RT_N_NAME: rt_compile_name(c, n->kids[0], CTX_LOAD); break;
+  case RT_N_CONST: rt_compile_load_const(c, n->kids[0]); break;
   case RT_N_BINOP:
-    compile_expr(c, rt_node_kid(n, 0));
-    compile_expr(c, rt_node_kid(n, 1));
-    emit(c, RT_OP_BINARY_OP, n->op);
+    rt_compile_expr(c, rt_node_kid(n, 0));
+    rt_compile_expr(c, rt_node_kid(n, 1));
+    rt_compile_emit(c, RT_OP_BINARY_OP, n->op);
     break;
   case RT_N_UNARY:
-    compile_expr(c, rt_node_kid(n, 0));
+    rt_compile_expr(c, rt_node_kid(n, 0));
     if (n->op == 3)
       emit0(c, RT_OP_UNARY_NOT);
     else
-      emit(c, RT_OP_UNARY_OP, n->op == 0 ? RT_UNARY_NEG : n->op == 1 ? RT_UNARY_POS : RT_UNARY_INVERT);
+      rt_compile_emit(c, RT_OP_UNARY_OP,
+                      n->op == 0   ? RT_UNARY_NEG
+                      : n->op == 1 ? RT_UNARY_POS
+                                   : RT_UNARY_INVERT);
     break;
   case RT_N_BOOLOP: {
-    compile_expr(c, rt_node_kid(n, 0));
-    size_t site = emit_jump(c, n->op == 0 ? RT_OP_JUMP_IF_FALSE_OR_POP : RT_OP_JUMP_IF_TRUE_OR_POP);
+    rt_compile_expr(c, rt_node_kid(n, 0));
+    size_t site =
+        rt_compile_emit_jump(c, n->op == 0 ? RT_OP_JUMP_IF_FALSE_OR_POP : RT_OP_JUMP_IF_TRUE_OR_POP);
     adjust(c, -1);
-    compile_expr(c, rt_node_kid(n, 1));
+    rt_compile_expr(c, rt_node_kid(n, 1));
     patch_here(c, site);
     break;
   }
   case RT_N_COMPARE: compile_compare(c, n); break;
   case RT_N_CALL: compile_call(c, n); break;
   case RT_N_ATTR:
-    compile_expr(c, rt_node_kid(n, 0));
-    emit(c, RT_OP_LOAD_ATTR, add_name(c, n->kids[1]));
+    rt_compile_expr(c, rt_node_kid(n, 0));
+    rt_compile_emit(c, RT_OP_LOAD_ATTR, add_name(c, n->kids[1]));
     break;
   case RT_N_SUBSCR:
-    compile_expr(c, rt_node_kid(n, 0));
-    compile_expr(c, rt_node_kid(n, 1));
+    rt_compile_expr(c, rt_node_kid(n, 0));
+    rt_compile_expr(c, rt_node_kid(n, 1));
     emit0(c, RT_OP_BINARY_SUBSCR);
     break;
   case RT_N_SLICE:
     for (int i = 0; i < 2; i++)
       if (n->kids[i])
-        compile_expr(c, rt_node_kid(n, (size_t)i));
+        rt_compile_expr(c, rt_node_kid(n, (size_t)i));
       else
         emit0(c, RT_OP_LOAD_NONE);
     if (n->kids[2]) {
-      compile_expr(c, rt_node_kid(n, 2));
-      emit(c, RT_OP_BUILD_SLICE, 3);
+      rt_compile_expr(c, rt_node_kid(n, 2));
+      rt_compile_emit(c, RT_OP_BUILD_SLICE, 3);
     } else {
-      emit(c, RT_OP_BUILD_SLICE, 2);
+      rt_compile_emit(c, RT_OP_BUILD_SLICE, 2);
     }
     break;
   case RT_N_TUPLE:
@@ -637,8 +572,8 @@ static void compile_expr(compiler_t *c, rt_node_t *n) {
       break;
     }
     for (size_t i = 0; i < n->n; i++)
-      compile_expr(c, rt_node_kid(n, i));
-    emit(c, RT_OP_BUILD_TUPLE, n->n);
+      rt_compile_expr(c, rt_node_kid(n, i));
+    rt_compile_emit(c, RT_OP_BUILD_TUPLE, n->n);
     break;
   case RT_N_LIST:
     if (has_starred(n, 0)) {
@@ -646,27 +581,27 @@ static void compile_expr(compiler_t *c, rt_node_t *n) {
       break;
     }
     for (size_t i = 0; i < n->n; i++)
-      compile_expr(c, rt_node_kid(n, i));
-    emit(c, RT_OP_BUILD_LIST, n->n);
+      rt_compile_expr(c, rt_node_kid(n, i));
+    rt_compile_emit(c, RT_OP_BUILD_LIST, n->n);
     break;
   case RT_N_SET:
     if (has_starred(n, 0)) {
-      emit(c, RT_OP_BUILD_SET, 0);
+      rt_compile_emit(c, RT_OP_BUILD_SET, 0);
       for (size_t i = 0; i < n->n; i++) {
         rt_node_t *e = rt_node_kid(n, i);
         if (e->kind == RT_N_STARRED) {
-          compile_expr(c, rt_node_kid(e, 0));
-          emit(c, RT_OP_SET_UPDATE, 1);
+          rt_compile_expr(c, rt_node_kid(e, 0));
+          rt_compile_emit(c, RT_OP_SET_UPDATE, 1);
         } else {
-          compile_expr(c, e);
-          emit(c, RT_OP_SET_ADD, 1);
+          rt_compile_expr(c, e);
+          rt_compile_emit(c, RT_OP_SET_ADD, 1);
         }
       }
       break;
     }
     for (size_t i = 0; i < n->n; i++)
-      compile_expr(c, rt_node_kid(n, i));
-    emit(c, RT_OP_BUILD_SET, n->n);
+      rt_compile_expr(c, rt_node_kid(n, i));
+    rt_compile_emit(c, RT_OP_BUILD_SET, n->n);
     break;
   case RT_N_DICT: {
     bool dstar = false;
@@ -674,30 +609,30 @@ static void compile_expr(compiler_t *c, rt_node_t *n) {
       if (!n->kids[i]) dstar = true;
     if (!dstar && n->n / 2 < 256) {
       for (size_t i = 0; i < n->n; i++)
-        compile_expr(c, rt_node_kid(n, i));
-      emit(c, RT_OP_BUILD_MAP, n->n / 2);
+        rt_compile_expr(c, rt_node_kid(n, i));
+      rt_compile_emit(c, RT_OP_BUILD_MAP, n->n / 2);
       break;
     }
-    emit(c, RT_OP_BUILD_MAP, 0);
+    rt_compile_emit(c, RT_OP_BUILD_MAP, 0);
     for (size_t i = 0; i < n->n; i += 2) {
       if (!n->kids[i]) {
-        compile_expr(c, rt_node_kid(n, i + 1));
-        emit(c, RT_OP_DICT_UPDATE, 1);
+        rt_compile_expr(c, rt_node_kid(n, i + 1));
+        rt_compile_emit(c, RT_OP_DICT_UPDATE, 1);
       } else {
-        compile_expr(c, rt_node_kid(n, i));
-        compile_expr(c, rt_node_kid(n, i + 1));
-        emit(c, RT_OP_MAP_ADD, 1);
+        rt_compile_expr(c, rt_node_kid(n, i));
+        rt_compile_expr(c, rt_node_kid(n, i + 1));
+        rt_compile_emit(c, RT_OP_MAP_ADD, 1);
       }
     }
     break;
   }
   case RT_N_IFEXP: {
-    size_t els = compile_jump_if(c, rt_node_kid(n, 0), false, CHAIN_END);
-    compile_expr(c, rt_node_kid(n, 1));
-    size_t end = emit_jump(c, RT_OP_JUMP);
-    patch_chain(c, els, here(c));
+    size_t els = rt_compile_jump_if(c, rt_node_kid(n, 0), false, CHAIN_END);
+    rt_compile_expr(c, rt_node_kid(n, 1));
+    size_t end = rt_compile_emit_jump(c, RT_OP_JUMP);
+    rt_compile_patch_chain(c, els, here(c));
     adjust(c, -1);
-    compile_expr(c, rt_node_kid(n, 2));
+    rt_compile_expr(c, rt_node_kid(n, 2));
     patch_here(c, end);
     break;
   }
@@ -706,26 +641,26 @@ static void compile_expr(compiler_t *c, rt_node_t *n) {
   case RT_N_STARRED: error_at(c, n, "can't use starred expression here");
   case RT_N_YIELD:
     if (n->kids[0])
-      compile_expr(c, rt_node_kid(n, 0));
+      rt_compile_expr(c, rt_node_kid(n, 0));
     else
       emit0(c, RT_OP_LOAD_NONE);
     emit0(c, RT_OP_YIELD_VALUE);
     break;
   case RT_N_YIELD_FROM:
-    compile_expr(c, rt_node_kid(n, 0));
+    rt_compile_expr(c, rt_node_kid(n, 0));
     emit0(c, RT_OP_GET_YIELD_FROM_ITER);
     emit0(c, RT_OP_LOAD_NONE);
     emit0(c, RT_OP_YIELD_FROM);
     break;
   case RT_N_AWAIT:
-    compile_expr(c, rt_node_kid(n, 0));
+    rt_compile_expr(c, rt_node_kid(n, 0));
     emit_await(c);
     break;
   case RT_N_FSTRING: compile_fstring(c, n); break;
   case RT_N_NAMED:
-    compile_expr(c, rt_node_kid(n, 1));
+    rt_compile_expr(c, rt_node_kid(n, 1));
     emit0(c, RT_OP_DUP_TOP);
-    compile_name(c, rt_node_kid(n, 0)->kids[0], CTX_STORE);
+    rt_compile_name(c, rt_node_kid(n, 0)->kids[0], CTX_STORE);
     break;
   default: error_at(c, n, "invalid syntax");
   }
@@ -768,11 +703,11 @@ static void compile_unpack(compiler_t *c, rt_node_t *t) {
       star = i;
     }
   if (star == (size_t)-1) {
-    emit(c, RT_OP_UNPACK_SEQUENCE, t->n);
+    rt_compile_emit(c, RT_OP_UNPACK_SEQUENCE, t->n);
   } else {
     if (star > 255 || t->n - star - 1 > 255)
       error_at(c, t, "too many expressions in star-unpacking assignment");
-    emit(c, RT_OP_UNPACK_EX, (unsigned)(star | ((t->n - star - 1) << 8)));
+    rt_compile_emit(c, RT_OP_UNPACK_EX, (unsigned)(star | ((t->n - star - 1) << 8)));
   }
   for (size_t i = 0; i < t->n; i++) {
     rt_node_t *e = rt_node_kid(t, i);
@@ -782,14 +717,14 @@ static void compile_unpack(compiler_t *c, rt_node_t *t) {
 
 static void compile_store(compiler_t *c, rt_node_t *t) {
   switch (t->kind) {
-  case RT_N_NAME: compile_name(c, t->kids[0], CTX_STORE); break;
+  case RT_N_NAME: rt_compile_name(c, t->kids[0], CTX_STORE); break;
   case RT_N_ATTR:
-    compile_expr(c, rt_node_kid(t, 0));
-    emit(c, RT_OP_STORE_ATTR, add_name(c, t->kids[1]));
+    rt_compile_expr(c, rt_node_kid(t, 0));
+    rt_compile_emit(c, RT_OP_STORE_ATTR, add_name(c, t->kids[1]));
     break;
   case RT_N_SUBSCR:
-    compile_expr(c, rt_node_kid(t, 0));
-    compile_expr(c, rt_node_kid(t, 1));
+    rt_compile_expr(c, rt_node_kid(t, 0));
+    rt_compile_expr(c, rt_node_kid(t, 1));
     emit0(c, RT_OP_STORE_SUBSCR);
     break;
   case RT_N_TUPLE:
@@ -801,14 +736,14 @@ static void compile_store(compiler_t *c, rt_node_t *t) {
 
 static void compile_delete(compiler_t *c, rt_node_t *t) {
   switch (t->kind) {
-  case RT_N_NAME: compile_name(c, t->kids[0], CTX_DEL); break;
+  case RT_N_NAME: rt_compile_name(c, t->kids[0], CTX_DEL); break;
   case RT_N_ATTR:
-    compile_expr(c, rt_node_kid(t, 0));
-    emit(c, RT_OP_DELETE_ATTR, add_name(c, t->kids[1]));
+    rt_compile_expr(c, rt_node_kid(t, 0));
+    rt_compile_emit(c, RT_OP_DELETE_ATTR, add_name(c, t->kids[1]));
     break;
   case RT_N_SUBSCR:
-    compile_expr(c, rt_node_kid(t, 0));
-    compile_expr(c, rt_node_kid(t, 1));
+    rt_compile_expr(c, rt_node_kid(t, 0));
+    rt_compile_expr(c, rt_node_kid(t, 1));
     emit0(c, RT_OP_DELETE_SUBSCR);
     break;
   case RT_N_TUPLE:
@@ -846,13 +781,13 @@ static void unwind(compiler_t *c, int stop, int keep, bool for_break_or_continue
       u->n_blocks = 0;
       for (int k = 0; k < i; k++)
         if (u->fb[k].kind >= FB_TRY) u->n_blocks++;
-      compile_stmts(c, f->fin);
+      rt_compile_stmts(c, f->fin);
       rt_memcpy(u->fb, copy, sizeof copy);
       u->n_fb = saved;
       u->n_blocks = saved_blocks;
       break;
     }
-    case FB_HANDLER: emit(c, RT_OP_POP_EXCEPT, (unsigned)keep); break;
+    case FB_HANDLER: rt_compile_emit(c, RT_OP_POP_EXCEPT, (unsigned)keep); break;
     case FB_WITH:
       emit0(c, RT_OP_POP_BLOCK);
       if (keep) emit0(c, RT_OP_ROT_TWO);
@@ -873,7 +808,7 @@ static void unwind(compiler_t *c, int stop, int keep, bool for_break_or_continue
 
 static void compile_stmt(compiler_t *c, rt_node_t *n);
 
-static void compile_stmts(compiler_t *c, rt_node_t *seq) {
+void rt_compile_stmts(compiler_t *c, rt_node_t *seq) {
   if (!seq) return;
   for (size_t i = 0; i < seq->n; i++)
     compile_stmt(c, rt_node_kid(seq, i));
@@ -885,17 +820,17 @@ static void compile_try(compiler_t *c, rt_node_t *n) {
   int depth0 = c->u->depth;
   size_t fin_setup = 0;
   if (fin) {
-    fin_setup = emit_jump(c, RT_OP_SETUP_EXCEPT);
+    fin_setup = rt_compile_emit_jump(c, RT_OP_SETUP_EXCEPT);
     push_fb(c, n, FB_FINALLY, 0, fin);
   }
   if (handlers->n) {
-    size_t setup = emit_jump(c, RT_OP_SETUP_EXCEPT);
+    size_t setup = rt_compile_emit_jump(c, RT_OP_SETUP_EXCEPT);
     push_fb(c, n, FB_TRY, 0, NULL);
-    compile_stmts(c, body);
+    rt_compile_stmts(c, body);
     emit0(c, RT_OP_POP_BLOCK);
     pop_fb(c);
-    compile_stmts(c, orelse);
-    size_t end_chain = emit_jump(c, RT_OP_JUMP);
+    rt_compile_stmts(c, orelse);
+    size_t end_chain = rt_compile_emit_jump(c, RT_OP_JUMP);
     // Handler entry: the stack holds the previous exception and the new one.
     patch_here(c, setup);
     c->u->depth = depth0 + 2;
@@ -903,26 +838,26 @@ static void compile_try(compiler_t *c, rt_node_t *n) {
     push_fb(c, n, FB_HANDLER, 0, NULL);
     for (size_t i = 0; i < handlers->n; i++) {
       rt_node_t *h = rt_node_kid(handlers, i);
-      set_line(c, (int)h->line);
+      rt_compile_set_line(c, (int)h->line);
       size_t next_h = CHAIN_END;
       if (h->kids[0]) {
         // The exception stays; the type is replaced by the match result.
-        compile_expr(c, rt_node_kid(h, 0));
+        rt_compile_expr(c, rt_node_kid(h, 0));
         emit0(c, RT_OP_CHECK_EXC_MATCH);
-        next_h = emit_jump(c, RT_OP_POP_JUMP_IF_FALSE);
+        next_h = rt_compile_emit_jump(c, RT_OP_POP_JUMP_IF_FALSE);
       }
       if (h->kids[1])
-        compile_name(c, h->kids[1], CTX_STORE);
+        rt_compile_name(c, h->kids[1], CTX_STORE);
       else
         emit0(c, RT_OP_POP_TOP);
-      compile_stmts(c, rt_node_kid(h, 2));
-      emit(c, RT_OP_POP_EXCEPT, 0);
+      rt_compile_stmts(c, rt_node_kid(h, 2));
+      rt_compile_emit(c, RT_OP_POP_EXCEPT, 0);
       if (h->kids[1]) {
         emit0(c, RT_OP_LOAD_NONE);
-        compile_name(c, h->kids[1], CTX_STORE);
-        compile_name(c, h->kids[1], CTX_DEL);
+        rt_compile_name(c, h->kids[1], CTX_STORE);
+        rt_compile_name(c, h->kids[1], CTX_DEL);
       }
-      size_t j = emit_jump(c, RT_OP_JUMP);
+      size_t j = rt_compile_emit_jump(c, RT_OP_JUMP);
       patch_at(c, j, end_chain);
       end_chain = j;
       c->u->depth = depth0 + 2;
@@ -930,21 +865,21 @@ static void compile_try(compiler_t *c, rt_node_t *n) {
     }
     emit0(c, RT_OP_RERAISE);
     pop_fb(c);
-    patch_chain(c, end_chain, here(c));
+    rt_compile_patch_chain(c, end_chain, here(c));
     c->u->depth = depth0;
   } else {
-    compile_stmts(c, body);
+    rt_compile_stmts(c, body);
   }
   if (fin) {
     emit0(c, RT_OP_POP_BLOCK);
     pop_fb(c);
-    compile_stmts(c, fin);
-    size_t after = emit_jump(c, RT_OP_JUMP);
+    rt_compile_stmts(c, fin);
+    size_t after = rt_compile_emit_jump(c, RT_OP_JUMP);
     patch_here(c, fin_setup);
     c->u->depth = depth0 + 2;
     if (c->u->depth > c->u->max_depth) c->u->max_depth = c->u->depth;
     push_fb(c, n, FB_HANDLER, 0, NULL);
-    compile_stmts(c, fin);
+    rt_compile_stmts(c, fin);
     emit0(c, RT_OP_RERAISE);
     pop_fb(c);
     patch_here(c, after);
@@ -957,15 +892,15 @@ static void compile_with(compiler_t *c, rt_node_t *n, size_t item) {
   rt_node_t *it = rt_node_kid(items, item);
   int depth0 = c->u->depth;
   bool async = n->op == 1;
-  compile_expr(c, rt_node_kid(it, 0));
-  set_line(c, (int)it->line);
+  rt_compile_expr(c, rt_node_kid(it, 0));
+  rt_compile_set_line(c, (int)it->line);
   size_t setup;
   if (async) {
     emit0(c, RT_OP_BEFORE_ASYNC_WITH);
     emit_drive(c);
-    setup = emit_jump(c, RT_OP_SETUP_ASYNC_WITH);
+    setup = rt_compile_emit_jump(c, RT_OP_SETUP_ASYNC_WITH);
   } else {
-    setup = emit_jump(c, RT_OP_SETUP_WITH);
+    setup = rt_compile_emit_jump(c, RT_OP_SETUP_WITH);
   }
   push_fb(c, n, async ? FB_ASYNC_WITH : FB_WITH, 0, NULL);
   if (it->kids[1])
@@ -975,7 +910,7 @@ static void compile_with(compiler_t *c, rt_node_t *n, size_t item) {
   if (item + 1 < items->n)
     compile_with(c, n, item + 1);
   else
-    compile_stmts(c, rt_node_kid(n, 1));
+    rt_compile_stmts(c, rt_node_kid(n, 1));
   emit0(c, RT_OP_POP_BLOCK);
   pop_fb(c);
   if (async) {
@@ -985,7 +920,7 @@ static void compile_with(compiler_t *c, rt_node_t *n, size_t item) {
   } else {
     emit0(c, RT_OP_WITH_EXIT);
   }
-  size_t end = emit_jump(c, RT_OP_JUMP);
+  size_t end = rt_compile_emit_jump(c, RT_OP_JUMP);
   // Handler: exit, previous exception, exception.
   patch_here(c, setup);
   c->u->depth = depth0 + 3;
@@ -998,11 +933,11 @@ static void compile_with(compiler_t *c, rt_node_t *n, size_t item) {
     emit0(c, RT_OP_WITH_EXCEPT);
     adjust(c, 1);
   }
-  size_t suppress = emit_jump(c, RT_OP_POP_JUMP_IF_TRUE);
+  size_t suppress = rt_compile_emit_jump(c, RT_OP_POP_JUMP_IF_TRUE);
   emit0(c, RT_OP_RERAISE);
   patch_here(c, suppress);
   c->u->depth = depth0 + 3;
-  emit(c, RT_OP_POP_EXCEPT, 0);
+  rt_compile_emit(c, RT_OP_POP_EXCEPT, 0);
   pop_fb(c);
   c->u->depth = depth0 + 1;
   emit0(c, RT_OP_POP_TOP);
@@ -1015,14 +950,14 @@ static void compile_import(compiler_t *c, rt_node_t *n) {
     for (size_t i = 0; i < n->n; i++) {
       rt_node_t *a = rt_node_kid(n, i);
       emit0(c, RT_OP_LOAD_NONE);
-      emit(c, RT_OP_IMPORT_NAME, add_name(c, a->kids[0]));
+      rt_compile_emit(c, RT_OP_IMPORT_NAME, add_name(c, a->kids[0]));
       if (a->kids[1]) {
-        compile_name(c, a->kids[1], CTX_STORE);
+        rt_compile_name(c, a->kids[1], CTX_STORE);
       } else {
         size_t len;
         const char *t = rt_qstr_str(a->kids[0], &len);
         const char *dot = memchr(t, '.', len);
-        compile_name(c, dot ? rt_qstr_from(t, (size_t)(dot - t)) : a->kids[0], CTX_STORE);
+        rt_compile_name(c, dot ? rt_qstr_from(t, (size_t)(dot - t)) : a->kids[0], CTX_STORE);
       }
     }
     return;
@@ -1033,8 +968,8 @@ static void compile_import(compiler_t *c, rt_node_t *n) {
   rt_val_t fromlist = rt_tuple_new(nn, NULL);
   for (size_t i = 0; i < nn; i++)
     rt_tuple_items(fromlist)[i] = rt_node_kid(n, i + 2)->kids[0];
-  emit(c, RT_OP_LOAD_CONST, add_const(c, fromlist));
-  emit(c, RT_OP_IMPORT_NAME, add_name(c, n->kids[0]));
+  rt_compile_emit(c, RT_OP_LOAD_CONST, rt_compile_add_const(c, fromlist));
+  rt_compile_emit(c, RT_OP_IMPORT_NAME, add_name(c, n->kids[0]));
   for (size_t i = 0; i < nn; i++) {
     rt_node_t *a = rt_node_kid(n, i + 2);
     size_t len;
@@ -1043,8 +978,8 @@ static void compile_import(compiler_t *c, rt_node_t *n) {
       emit0(c, RT_OP_IMPORT_STAR);
       return;
     }
-    emit(c, RT_OP_IMPORT_FROM, add_name(c, a->kids[0]));
-    compile_name(c, a->kids[1] ? a->kids[1] : a->kids[0], CTX_STORE);
+    rt_compile_emit(c, RT_OP_IMPORT_FROM, add_name(c, a->kids[0]));
+    rt_compile_name(c, a->kids[1] ? a->kids[1] : a->kids[0], CTX_STORE);
   }
   emit0(c, RT_OP_POP_TOP);
 }
@@ -1053,20 +988,20 @@ static void compile_import(compiler_t *c, rt_node_t *n) {
 // handler (END_ASYNC_FOR) ends the loop on StopAsyncIteration.
 static void compile_async_for(compiler_t *c, rt_node_t *n) {
   int depth0 = c->u->depth;
-  compile_expr(c, rt_node_kid(n, 1));
+  rt_compile_expr(c, rt_node_kid(n, 1));
   emit0(c, RT_OP_GET_AITER);
   size_t top = here(c);
   push_fb(c, n, FB_FOR, top, NULL);
-  size_t setup = emit_jump(c, RT_OP_SETUP_EXCEPT);
+  size_t setup = rt_compile_emit_jump(c, RT_OP_SETUP_EXCEPT);
   push_fb(c, n, FB_TRY, 0, NULL);
   emit0(c, RT_OP_GET_ANEXT);
   emit_drive(c);
   emit0(c, RT_OP_POP_BLOCK);
   pop_fb(c);
   compile_store(c, rt_node_kid(n, 0));
-  compile_stmts(c, rt_node_kid(n, 2));
-  set_line(c, (int)n->line);
-  emit(c, RT_OP_JUMP, (unsigned)top);
+  rt_compile_stmts(c, rt_node_kid(n, 2));
+  rt_compile_set_line(c, (int)n->line);
+  rt_compile_emit(c, RT_OP_JUMP, (unsigned)top);
   size_t breaks = c->u->fb[c->u->n_fb - 1].breaks;
   pop_fb(c);
   // Handler: iterator, previous exception, exception.
@@ -1075,205 +1010,8 @@ static void compile_async_for(compiler_t *c, rt_node_t *n) {
   if (c->u->depth > c->u->max_depth) c->u->max_depth = c->u->depth;
   emit0(c, RT_OP_END_ASYNC_FOR);
   c->u->depth = depth0;
-  if (n->kids[3]) compile_stmts(c, rt_node_kid(n, 3));
-  patch_chain(c, breaks, here(c));
-}
-
-// ---- match statements ----
-//
-// The subject stays on the stack while the cases are tried. A pattern
-// consumes the value on top of the stack: it falls through on a match
-// (having bound its names) or jumps to its failure context. Failing jumps
-// are grouped by how many values they leave above the context's base, and
-// the context's exit pops those values before going on to the next case.
-// Tests CPython has opcodes for (is it a sequence, a mapping, an instance
-// with these attributes) call rt_type_match (obj_type.c), which returns
-// the values to match further or None.
-
-#define MAX_FAIL_DEPTH 16
-
-typedef struct {
-  int base;                     // stack depth the exit restores
-  int top;                      // highest level used, -1 if none
-  size_t chain[MAX_FAIL_DEPTH]; // jumps that leave that many values
-} fail_t;
-
-static void fail_init(fail_t *f, int base) {
-  f->base = base;
-  f->top = -1;
-}
-
-// Emits jump [op] (POP_JUMP_IF_*) to the failure exit of [f].
-static void fail_jump(compiler_t *c, fail_t *f, int op, const rt_node_t *at) {
-  size_t site = emit_jump(c, op);
-  int k = c->u->depth - f->base;
-  if (k < 0 || k >= MAX_FAIL_DEPTH) error_at(c, at, "pattern too deeply nested");
-  if (k > f->top) {
-    for (int i = f->top + 1; i <= k; i++)
-      f->chain[i] = CHAIN_END;
-    f->top = k;
-  }
-  patch_at(c, site, f->chain[k]);
-  f->chain[k] = site;
-}
-
-// The failure exit of [f]: pops what each jump left; ends at depth base.
-static void fail_exit(compiler_t *c, fail_t *f) {
-  if (f->top < 0) return;
-  c->u->depth = f->base + f->top;
-  for (int k = f->top; k > 0; k--) {
-    patch_chain(c, f->chain[k], here(c));
-    emit0(c, RT_OP_POP_TOP);
-  }
-  patch_chain(c, f->chain[0], here(c));
-}
-
-// Calls rt_type_match with the tuple of the subject and the [n] values
-// above it (a kind, then its arguments); they become its result. Jumps to
-// [f] when that is None.
-static void match_call(compiler_t *c, fail_t *f, size_t n, const rt_node_t *at) {
-  emit(c, RT_OP_BUILD_TUPLE, (unsigned)n + 1);
-  emit(c, RT_OP_LOAD_CONST, add_const(c, rt_val(&rt_type_match_obj)));
-  emit0(c, RT_OP_ROT_TWO);
-  emit(c, RT_OP_CALL_FUNCTION, 1);
-  emit0(c, RT_OP_DUP_TOP);
-  emit0(c, RT_OP_LOAD_NONE);
-  emit(c, RT_OP_IS_OP, 0);
-  fail_jump(c, f, RT_OP_POP_JUMP_IF_TRUE, at);
-}
-
-static void compile_pattern(compiler_t *c, rt_node_t *x, fail_t *f);
-
-// Matches the [n] values UNPACK_SEQUENCE left (first on top) against the
-// patterns [pats] (kids of a node).
-static void match_items(compiler_t *c, rt_val_t *pats, size_t n, fail_t *f) {
-  emit(c, RT_OP_UNPACK_SEQUENCE, (unsigned)n);
-  for (size_t i = 0; i < n; i++)
-    compile_pattern(c, (rt_node_t *)pats[i], f);
-}
-
-static void compile_pattern(compiler_t *c, rt_node_t *x, fail_t *f) {
-  rt_c_enter();
-  switch (x->kind) {
-  case RT_N_PCAPTURE:
-  case RT_N_PSTAR:
-    if (x->kids[0])
-      compile_name(c, x->kids[0], CTX_STORE);
-    else
-      emit0(c, RT_OP_POP_TOP);
-    break;
-  case RT_N_PVALUE:
-    compile_expr(c, rt_node_kid(x, 0));
-    if (x->op)
-      emit(c, RT_OP_IS_OP, 0);
-    else
-      emit(c, RT_OP_COMPARE_OP, RT_BINARY_EQ);
-    fail_jump(c, f, RT_OP_POP_JUMP_IF_FALSE, x);
-    break;
-  case RT_N_PAS:
-    emit0(c, RT_OP_DUP_TOP);
-    compile_pattern(c, rt_node_kid(x, 0), f);
-    compile_name(c, x->kids[1], CTX_STORE);
-    break;
-  case RT_N_POR: {
-    // Each alternative but the last tries a copy; its failure goes on to
-    // the next alternative with the value still there.
-    size_t done = CHAIN_END;
-    for (size_t i = 0; i + 1 < x->n; i++) {
-      fail_t g;
-      fail_init(&g, c->u->depth);
-      emit0(c, RT_OP_DUP_TOP);
-      compile_pattern(c, rt_node_kid(x, i), &g);
-      emit0(c, RT_OP_POP_TOP);
-      size_t site = emit_jump(c, RT_OP_JUMP);
-      patch_at(c, site, done);
-      done = site;
-      fail_exit(c, &g);
-      c->u->depth = g.base;
-    }
-    compile_pattern(c, rt_node_kid(x, x->n - 1), f);
-    patch_chain(c, done, here(c));
-    break;
-  }
-  case RT_N_PSEQ: {
-    size_t star = x->n;
-    for (size_t i = 0; i < x->n; i++)
-      if (rt_node_kid(x, i)->kind == RT_N_PSTAR) star = i;
-    load_const(c, rt_small(0));
-    load_const(c, rt_small((intptr_t)x->n));
-    load_const(c, rt_small(star == x->n ? -1 : (intptr_t)star));
-    match_call(c, f, 3, x);
-    match_items(c, x->kids, x->n, f);
-    break;
-  }
-  case RT_N_PMAP: {
-    size_t nk = (x->n - x->op) / 2;
-    load_const(c, rt_small(1));
-    for (size_t i = 0; i < nk; i++)
-      compile_expr(c, rt_node_kid(x, 2 * i));
-    emit(c, RT_OP_BUILD_TUPLE, (unsigned)nk);
-    load_const(c, rt_bool(x->op));
-    match_call(c, f, 3, x);
-    emit(c, RT_OP_UNPACK_SEQUENCE, (unsigned)(nk + x->op));
-    for (size_t i = 0; i < nk; i++)
-      compile_pattern(c, rt_node_kid(x, 2 * i + 1), f);
-    if (x->op) compile_name(c, x->kids[x->n - 1], CTX_STORE);
-    break;
-  }
-  case RT_N_PCLASS: {
-    rt_node_t *pos = rt_node_kid(x, 1), *names = rt_node_kid(x, 2), *kw = rt_node_kid(x, 3);
-    load_const(c, rt_small(2));
-    compile_expr(c, rt_node_kid(x, 0));
-    load_const(c, rt_small((intptr_t)pos->n));
-    load_const(c, rt_tuple_new(names->n, names->kids));
-    match_call(c, f, 4, x);
-    emit(c, RT_OP_UNPACK_SEQUENCE, (unsigned)(pos->n + kw->n));
-    for (size_t i = 0; i < pos->n; i++)
-      compile_pattern(c, rt_node_kid(pos, i), f);
-    for (size_t i = 0; i < kw->n; i++)
-      compile_pattern(c, rt_node_kid(kw, i), f);
-    break;
-  }
-  default: error_at(c, x, "invalid syntax");
-  }
-  rt_c_leave();
-}
-
-static void compile_match(compiler_t *c, rt_node_t *n) {
-  compile_expr(c, rt_node_kid(n, 0));
-  int depth = c->u->depth; // the subject is on top
-  size_t end = CHAIN_END;
-  for (size_t i = 1; i < n->n; i++) {
-    rt_node_t *cs = rt_node_kid(n, i);
-    set_line(c, (int)cs->line);
-    fail_t f;
-    fail_init(&f, depth);
-    emit0(c, RT_OP_DUP_TOP);
-    compile_pattern(c, rt_node_kid(cs, 0), &f);
-    if (cs->kids[1]) {
-      size_t no = compile_jump_if(c, rt_node_kid(cs, 1), false, CHAIN_END);
-      // Join the failure exit at the subject's depth.
-      if (f.top < 0) {
-        f.top = 0;
-        f.chain[0] = CHAIN_END;
-      }
-      while (no != CHAIN_END) {
-        size_t next = (uint8_t)c->u->code.buf[no] | ((size_t)(uint8_t)c->u->code.buf[no + 1] << 8);
-        patch_at(c, no, f.chain[0]);
-        f.chain[0] = no;
-        no = next;
-      }
-    }
-    emit0(c, RT_OP_POP_TOP);
-    compile_stmts(c, rt_node_kid(cs, 2));
-    size_t site = emit_jump(c, RT_OP_JUMP);
-    patch_at(c, site, end);
-    end = site;
-    fail_exit(c, &f);
-    c->u->depth = depth;
-  }
-  emit0(c, RT_OP_POP_TOP);
-  patch_chain(c, end, here(c));
+  if (n->kids[3]) rt_compile_stmts(c, rt_node_kid(n, 3));
+  rt_compile_patch_chain(c, breaks, here(c));
 }
 
 static int find_loop(compiler_t *c) {
@@ -1286,44 +1024,44 @@ static void compile_class(compiler_t *c, rt_node_t *n) {
   scope_t *s = (scope_t *)n->kids[n->n - 1];
   rt_node_t *decs = rt_node_kid(n, 4);
   for (size_t i = 0; i < decs->n; i++)
-    compile_expr(c, rt_node_kid(decs, i));
+    rt_compile_expr(c, rt_node_kid(decs, i));
   emit0(c, RT_OP_LOAD_BUILD_CLASS);
   unsigned flags = load_closure(c, s);
   rt_code_t *code = compile_scope(c, s, n->kids[0], rt_node_kid(n, 3), (int)n->line);
-  emit(c, RT_OP_LOAD_CONST, add_const(c, rt_val(code)));
-  emit(c, RT_OP_MAKE_FUNCTION, flags);
-  load_const(c, n->kids[0]);
+  rt_compile_emit(c, RT_OP_LOAD_CONST, rt_compile_add_const(c, rt_val(code)));
+  rt_compile_emit(c, RT_OP_MAKE_FUNCTION, flags);
+  rt_compile_load_const(c, n->kids[0]);
   rt_node_t *bases = rt_node_kid(n, 1), *kws = rt_node_kid(n, 2);
   if (has_starred(bases, 0)) error_at(c, n, "starred bases are not supported");
   for (size_t i = 0; i < bases->n; i++)
-    compile_expr(c, rt_node_kid(bases, i));
+    rt_compile_expr(c, rt_node_kid(bases, i));
   if (kws->n) {
     rt_val_t names = rt_tuple_new(kws->n, NULL);
     for (size_t i = 0; i < kws->n; i++) {
       rt_node_t *k = rt_node_kid(kws, i);
       if (!k->kids[0]) error_at(c, n, "** in class bases is not supported");
       rt_tuple_items(names)[i] = k->kids[0];
-      compile_expr(c, rt_node_kid(k, 1));
+      rt_compile_expr(c, rt_node_kid(k, 1));
     }
-    emit(c, RT_OP_LOAD_CONST, add_const(c, names));
-    emit(c, RT_OP_CALL_FUNCTION_KW, (unsigned)(2 + bases->n + kws->n));
+    rt_compile_emit(c, RT_OP_LOAD_CONST, rt_compile_add_const(c, names));
+    rt_compile_emit(c, RT_OP_CALL_FUNCTION_KW, (unsigned)(2 + bases->n + kws->n));
   } else {
-    emit(c, RT_OP_CALL_FUNCTION, (unsigned)(2 + bases->n));
+    rt_compile_emit(c, RT_OP_CALL_FUNCTION, (unsigned)(2 + bases->n));
   }
   for (size_t i = 0; i < decs->n; i++)
-    emit(c, RT_OP_CALL_FUNCTION, 1);
-  compile_name(c, n->kids[0], CTX_STORE);
+    rt_compile_emit(c, RT_OP_CALL_FUNCTION, 1);
+  rt_compile_name(c, n->kids[0], CTX_STORE);
 }
 
 static void compile_stmt(compiler_t *c, rt_node_t *n) {
   rt_c_enter();
-  set_line(c, (int)n->line);
+  rt_compile_set_line(c, (int)n->line);
   switch (n->kind) {
-  case RT_N_SEQ: compile_stmts(c, n); break;
+  case RT_N_SEQ: rt_compile_stmts(c, n); break;
   case RT_N_EXPR: {
     rt_node_t *e = rt_node_kid(n, 0);
     if (e->kind == RT_N_CONST && c->mode != RT_COMPILE_SINGLE) break; // docstrings and the like
-    compile_expr(c, e);
+    rt_compile_expr(c, e);
     if (c->mode == RT_COMPILE_SINGLE && c->u->parent == NULL)
       emit0(c, RT_OP_PRINT_EXPR);
     else
@@ -1331,7 +1069,7 @@ static void compile_stmt(compiler_t *c, rt_node_t *n) {
     break;
   }
   case RT_N_ASSIGN: {
-    compile_expr(c, rt_node_kid(n, n->n - 1));
+    rt_compile_expr(c, rt_node_kid(n, n->n - 1));
     for (size_t i = 0; i + 1 < n->n; i++) {
       if (i + 2 < n->n) emit0(c, RT_OP_DUP_TOP);
       if (!assignable(rt_node_kid(n, i))) bad_target(c, rt_node_kid(n, i), "assign to", true);
@@ -1342,25 +1080,25 @@ static void compile_stmt(compiler_t *c, rt_node_t *n) {
   case RT_N_AUGASSIGN: {
     rt_node_t *t = rt_node_kid(n, 0);
     if (t->kind == RT_N_NAME) {
-      compile_name(c, t->kids[0], CTX_LOAD);
-      compile_expr(c, rt_node_kid(n, 1));
-      emit(c, RT_OP_BINARY_OP, n->op);
-      compile_name(c, t->kids[0], CTX_STORE);
+      rt_compile_name(c, t->kids[0], CTX_LOAD);
+      rt_compile_expr(c, rt_node_kid(n, 1));
+      rt_compile_emit(c, RT_OP_BINARY_OP, n->op);
+      rt_compile_name(c, t->kids[0], CTX_STORE);
     } else if (t->kind == RT_N_ATTR) {
-      compile_expr(c, rt_node_kid(t, 0));
+      rt_compile_expr(c, rt_node_kid(t, 0));
       emit0(c, RT_OP_DUP_TOP);
-      emit(c, RT_OP_LOAD_ATTR, add_name(c, t->kids[1]));
-      compile_expr(c, rt_node_kid(n, 1));
-      emit(c, RT_OP_BINARY_OP, n->op);
+      rt_compile_emit(c, RT_OP_LOAD_ATTR, add_name(c, t->kids[1]));
+      rt_compile_expr(c, rt_node_kid(n, 1));
+      rt_compile_emit(c, RT_OP_BINARY_OP, n->op);
       emit0(c, RT_OP_ROT_TWO);
-      emit(c, RT_OP_STORE_ATTR, add_name(c, t->kids[1]));
+      rt_compile_emit(c, RT_OP_STORE_ATTR, add_name(c, t->kids[1]));
     } else {
-      compile_expr(c, rt_node_kid(t, 0));
-      compile_expr(c, rt_node_kid(t, 1));
+      rt_compile_expr(c, rt_node_kid(t, 0));
+      rt_compile_expr(c, rt_node_kid(t, 1));
       emit0(c, RT_OP_DUP_TOP_TWO);
       emit0(c, RT_OP_BINARY_SUBSCR);
-      compile_expr(c, rt_node_kid(n, 1));
-      emit(c, RT_OP_BINARY_OP, n->op);
+      rt_compile_expr(c, rt_node_kid(n, 1));
+      rt_compile_emit(c, RT_OP_BINARY_OP, n->op);
       emit0(c, RT_OP_ROT_THREE);
       emit0(c, RT_OP_STORE_SUBSCR);
     }
@@ -1368,20 +1106,20 @@ static void compile_stmt(compiler_t *c, rt_node_t *n) {
   }
   case RT_N_ANNASSIGN:
     if (n->kids[2]) {
-      compile_expr(c, rt_node_kid(n, 2));
+      rt_compile_expr(c, rt_node_kid(n, 2));
       compile_store(c, rt_node_kid(n, 0));
     }
     break;
   case RT_N_IF: {
-    size_t els = compile_jump_if(c, rt_node_kid(n, 0), false, CHAIN_END);
-    compile_stmts(c, rt_node_kid(n, 1));
+    size_t els = rt_compile_jump_if(c, rt_node_kid(n, 0), false, CHAIN_END);
+    rt_compile_stmts(c, rt_node_kid(n, 1));
     if (n->kids[2]) {
-      size_t end = emit_jump(c, RT_OP_JUMP);
-      patch_chain(c, els, here(c));
-      compile_stmts(c, rt_node_kid(n, 2));
+      size_t end = rt_compile_emit_jump(c, RT_OP_JUMP);
+      rt_compile_patch_chain(c, els, here(c));
+      rt_compile_stmts(c, rt_node_kid(n, 2));
       patch_here(c, end);
     } else {
-      patch_chain(c, els, here(c));
+      rt_compile_patch_chain(c, els, here(c));
     }
     break;
   }
@@ -1391,15 +1129,15 @@ static void compile_stmt(compiler_t *c, rt_node_t *n) {
     size_t exit = CHAIN_END;
     rt_node_t *cond = rt_node_kid(n, 0);
     bool forever = cond->kind == RT_N_CONST && rt_obj_truthy(cond->kids[0]);
-    if (!forever) exit = compile_jump_if(c, cond, false, CHAIN_END);
-    compile_stmts(c, rt_node_kid(n, 1));
-    set_line(c, (int)n->line);
-    emit(c, RT_OP_JUMP, (unsigned)top);
+    if (!forever) exit = rt_compile_jump_if(c, cond, false, CHAIN_END);
+    rt_compile_stmts(c, rt_node_kid(n, 1));
+    rt_compile_set_line(c, (int)n->line);
+    rt_compile_emit(c, RT_OP_JUMP, (unsigned)top);
     size_t breaks = c->u->fb[c->u->n_fb - 1].breaks;
     pop_fb(c);
-    patch_chain(c, exit, here(c));
-    if (n->kids[2]) compile_stmts(c, rt_node_kid(n, 2));
-    patch_chain(c, breaks, here(c));
+    rt_compile_patch_chain(c, exit, here(c));
+    if (n->kids[2]) rt_compile_stmts(c, rt_node_kid(n, 2));
+    rt_compile_patch_chain(c, breaks, here(c));
     break;
   }
   case RT_N_FOR: {
@@ -1407,21 +1145,21 @@ static void compile_stmt(compiler_t *c, rt_node_t *n) {
       compile_async_for(c, n);
       break;
     }
-    compile_expr(c, rt_node_kid(n, 1));
+    rt_compile_expr(c, rt_node_kid(n, 1));
     emit0(c, RT_OP_GET_ITER);
     size_t top = here(c);
     push_fb(c, n, FB_FOR, top, NULL);
-    size_t exit = emit_jump(c, RT_OP_FOR_ITER);
+    size_t exit = rt_compile_emit_jump(c, RT_OP_FOR_ITER);
     compile_store(c, rt_node_kid(n, 0));
-    compile_stmts(c, rt_node_kid(n, 2));
-    set_line(c, (int)n->line);
-    emit(c, RT_OP_JUMP, (unsigned)top);
+    rt_compile_stmts(c, rt_node_kid(n, 2));
+    rt_compile_set_line(c, (int)n->line);
+    rt_compile_emit(c, RT_OP_JUMP, (unsigned)top);
     size_t breaks = c->u->fb[c->u->n_fb - 1].breaks;
     pop_fb(c);
     patch_here(c, exit);
     adjust(c, -1);
-    if (n->kids[3]) compile_stmts(c, rt_node_kid(n, 3));
-    patch_chain(c, breaks, here(c));
+    if (n->kids[3]) rt_compile_stmts(c, rt_node_kid(n, 3));
+    rt_compile_patch_chain(c, breaks, here(c));
     break;
   }
   case RT_N_BREAK:
@@ -1433,10 +1171,10 @@ static void compile_stmt(compiler_t *c, rt_node_t *n) {
     unwind(c, loop, 0, true);
     fblock_t *f = &c->u->fb[loop];
     if (n->kind == RT_N_CONTINUE) {
-      emit(c, RT_OP_JUMP, (unsigned)f->cont);
+      rt_compile_emit(c, RT_OP_JUMP, (unsigned)f->cont);
     } else {
       if (f->kind == FB_FOR) emit0(c, RT_OP_POP_TOP);
-      size_t site = emit_jump(c, RT_OP_JUMP);
+      size_t site = rt_compile_emit_jump(c, RT_OP_JUMP);
       patch_at(c, site, f->breaks);
       f->breaks = (uint16_t)site;
     }
@@ -1450,7 +1188,7 @@ static void compile_stmt(compiler_t *c, rt_node_t *n) {
       error_at(c, n, "'return' with value in async generator");
     int depth0 = c->u->depth;
     if (n->kids[0])
-      compile_expr(c, rt_node_kid(n, 0));
+      rt_compile_expr(c, rt_node_kid(n, 0));
     else
       emit0(c, RT_OP_LOAD_NONE);
     unwind(c, -1, 1, false);
@@ -1461,19 +1199,19 @@ static void compile_stmt(compiler_t *c, rt_node_t *n) {
   case RT_N_DEF: {
     rt_node_t *decs = rt_node_kid(n, 3);
     for (size_t i = 0; i < decs->n; i++)
-      compile_expr(c, rt_node_kid(decs, i));
+      rt_compile_expr(c, rt_node_kid(decs, i));
     make_function(c, n, rt_node_kid(n, 1), rt_node_kid(n, 2), n->kids[0]);
     for (size_t i = 0; i < decs->n; i++)
-      emit(c, RT_OP_CALL_FUNCTION, 1);
-    compile_name(c, n->kids[0], CTX_STORE);
+      rt_compile_emit(c, RT_OP_CALL_FUNCTION, 1);
+    rt_compile_name(c, n->kids[0], CTX_STORE);
     break;
   }
   case RT_N_CLASS: compile_class(c, n); break;
   case RT_N_TRY: compile_try(c, n); break;
   case RT_N_RAISE:
-    if (n->kids[0]) compile_expr(c, rt_node_kid(n, 0));
-    if (n->kids[1]) compile_expr(c, rt_node_kid(n, 1));
-    emit(c, RT_OP_RAISE_VARARGS, n->kids[1] ? 2 : n->kids[0] ? 1 : 0);
+    if (n->kids[0]) rt_compile_expr(c, rt_node_kid(n, 0));
+    if (n->kids[1]) rt_compile_expr(c, rt_node_kid(n, 1));
+    rt_compile_emit(c, RT_OP_RAISE_VARARGS, n->kids[1] ? 2 : n->kids[0] ? 1 : 0);
     break;
   case RT_N_IMPORT:
   case RT_N_IMPORTFROM: compile_import(c, n); break;
@@ -1484,18 +1222,18 @@ static void compile_stmt(compiler_t *c, rt_node_t *n) {
       compile_delete(c, rt_node_kid(n, i));
     break;
   case RT_N_ASSERT: {
-    size_t ok = compile_jump_if(c, rt_node_kid(n, 0), true, CHAIN_END);
+    size_t ok = rt_compile_jump_if(c, rt_node_kid(n, 0), true, CHAIN_END);
     emit0(c, RT_OP_LOAD_ASSERTION_ERROR);
     if (n->kids[1]) {
-      compile_expr(c, rt_node_kid(n, 1));
-      emit(c, RT_OP_CALL_FUNCTION, 1);
+      rt_compile_expr(c, rt_node_kid(n, 1));
+      rt_compile_emit(c, RT_OP_CALL_FUNCTION, 1);
     }
-    emit(c, RT_OP_RAISE_VARARGS, 1);
-    patch_chain(c, ok, here(c));
+    rt_compile_emit(c, RT_OP_RAISE_VARARGS, 1);
+    rt_compile_patch_chain(c, ok, here(c));
     break;
   }
   case RT_N_WITH: compile_with(c, n, 0); break;
-  case RT_N_MATCH: compile_match(c, n); break;
+  case RT_N_MATCH: rt_compile_match(c, n); break;
   default: error_at(c, n, "invalid syntax");
   }
   rt_c_leave();
@@ -1601,29 +1339,29 @@ static rt_code_t *compile_scope(compiler_t *c, scope_t *s, rt_val_t name, rt_nod
   uint16_t flags = 0;
   if (s->kind == SC_CLASS) {
     flags |= RT_CODE_CLASS;
-    emit(c, RT_OP_LOAD_NAME, add_name(c, RT_QV(__name__)));
-    emit(c, RT_OP_STORE_NAME, add_name(c, RT_QV(__module__)));
-    load_const(c, qualname(s, name));
-    emit(c, RT_OP_STORE_NAME, add_name(c, RT_QV(__qualname__)));
-    compile_stmts(c, body);
+    rt_compile_emit(c, RT_OP_LOAD_NAME, add_name(c, RT_QV(__name__)));
+    rt_compile_emit(c, RT_OP_STORE_NAME, add_name(c, RT_QV(__module__)));
+    rt_compile_load_const(c, qualname(s, name));
+    rt_compile_emit(c, RT_OP_STORE_NAME, add_name(c, RT_QV(__qualname__)));
+    rt_compile_stmts(c, body);
     sym_t *cls = rt_scope_find(s, RT_QV(__class__));
     if (cls && (cls->flags & S_CELL))
-      emit(c, RT_OP_LOAD_CLOSURE, cls->slot);
+      rt_compile_emit(c, RT_OP_LOAD_CLOSURE, cls->slot);
     else
       emit0(c, RT_OP_LOAD_NONE);
     emit0(c, RT_OP_RETURN_VALUE);
   } else if (s->kind == SC_COMP) {
-    if (body->op == RT_COMP_LIST) emit(c, RT_OP_BUILD_LIST, 0);
-    if (body->op == RT_COMP_SET) emit(c, RT_OP_BUILD_SET, 0);
-    if (body->op == RT_COMP_DICT) emit(c, RT_OP_BUILD_MAP, 0);
+    if (body->op == RT_COMP_LIST) rt_compile_emit(c, RT_OP_BUILD_LIST, 0);
+    if (body->op == RT_COMP_SET) rt_compile_emit(c, RT_OP_BUILD_SET, 0);
+    if (body->op == RT_COMP_DICT) rt_compile_emit(c, RT_OP_BUILD_MAP, 0);
     comprehension_body(c, body, 2, 0);
     if (body->op == RT_COMP_GEN) emit0(c, RT_OP_LOAD_NONE);
     emit0(c, RT_OP_RETURN_VALUE);
   } else if (body->kind == RT_N_LAMBDA) {
-    compile_expr(c, rt_node_kid(body, 1));
+    rt_compile_expr(c, rt_node_kid(body, 1));
     emit0(c, RT_OP_RETURN_VALUE);
   } else {
-    compile_stmts(c, body);
+    rt_compile_stmts(c, body);
     emit0(c, RT_OP_LOAD_NONE);
     emit0(c, RT_OP_RETURN_VALUE);
   }
@@ -1654,7 +1392,7 @@ rt_code_t *rt_compile(rt_reader_t reader, rt_val_t filename, rt_compile_mode_t m
     rt_scope_resolve(&p, ms);
     for (size_t i = 0; i < ms->n_kids; i++)
       rt_scope_assign_slots(ms->kids[i]);
-    compile_expr(&c, rt_node_kid(n, 0));
+    rt_compile_expr(&c, rt_node_kid(n, 0));
     emit0(&c, RT_OP_RETURN_VALUE);
     rt_code_t *code = unit_finish(&c, u, RT_CODE_MODULE);
     rt_gc_free(u);

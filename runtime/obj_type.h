@@ -69,9 +69,20 @@ void rt_type_init_subclass(rt_val_t cls, const rt_kw_t *kw);
 // The nearest builtin type of [t].
 const rt_type_t *rt_type_native(const rt_type_t *t);
 
-// The runtime half of the match statement, called by compiled patterns
-// with one tuple (subject, kind, arguments...). Returns the values to
-// match further as a tuple, or None when the subject does not fit:
+// The wrapper exposing the slot behind special name [q] (a qstr index) of
+// builtin type [t] ([1].__add__, dict.__getitem__): RT_NULL when [t]
+// lacks that slot (and for object), None for the __hash__ of mutable
+// containers. In obj_type_builtin.c, as is the next.
+rt_val_t rt_type_slot_wrapper(const rt_type_t *t, unsigned q);
+// Builtin method [func] of builtin type [owner] taken from a class: a
+// descriptor whose calls check that the first argument is an [owner].
+// Allocates.
+rt_val_t rt_type_method_descr(const rt_type_t *owner, rt_val_t func);
+
+// The runtime half of the match statement (obj_type_match.c), called by
+// compiled patterns with one tuple (subject, kind, arguments...). Returns
+// the values to match further as a tuple, or None when the subject does
+// not fit:
 //   kind 0, n, star: a sequence of n items (star: index of the *name
 //     item, whose value is a list, or -1);
 //   kind 1, keys, rest: a mapping with these keys: their values, then a

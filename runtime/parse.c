@@ -12,10 +12,13 @@
 // NOINLINE so that their locals do not swell the frames on it. Every level
 // passes rt_c_enter(): nesting deeper than the runtime's C depth or C stack
 // limit raises RecursionError.
+//
+// Match statements are parsed in parse_match.c; the helpers both files use
+// are declared in parse_int.h.
 #include <stdio.h>
 #include <string.h>
 
-#include "parse.h"
+#include "parse_int.h"
 #include "gc.h"
 #include "obj_bytes.h"
 #include "obj_exc.h"
@@ -24,14 +27,9 @@
 #include "raise.h"
 #include "state.h"
 
-#define TOK (p->lx.tok)
-// Keeps a function out of its callers: the frames on the recursion path
-// of nested brackets must stay small (the ESP8266 has 8 KiB of C stack).
-#define NOINLINE __attribute__((noinline))
-
 // ---- node building ----
 
-static rt_node_t *node_new(rt_node_kind_t kind, int op, size_t n, int line, int col) {
+rt_node_t *rt_parse_node_new(rt_node_kind_t kind, int op, size_t n, int line, int col) {
   if (n > 0xffff) rt_raise_msg(&rt_exc_SyntaxError, RT_MSG("too many items"));
   rt_node_t *x = rt_gc_alloc(sizeof(rt_node_t) + n * sizeof(rt_val_t), RT_GC_TEMP);
   x->kind = (uint8_t)kind;
@@ -42,30 +40,20 @@ static rt_node_t *node_new(rt_node_kind_t kind, int op, size_t n, int line, int 
   return x;
 }
 
-static rt_node_t *node0(rt_parser_t *p, rt_node_kind_t kind) {
-  return node_new(kind, 0, 0, p->lx.tok_line, p->lx.tok_col);
-}
-
-static rt_node_t *node1(rt_node_kind_t kind, int op, const rt_node_t *pos, rt_val_t a) {
-  rt_node_t *x = node_new(kind, op, 1, pos->line, pos->col);
+rt_node_t *rt_parse_node1(rt_node_kind_t kind, int op, const rt_node_t *pos, rt_val_t a) {
+  rt_node_t *x = rt_parse_node_new(kind, op, 1, pos->line, pos->col);
   x->kids[0] = a;
   return x;
 }
 
-static rt_node_t *node2(rt_node_kind_t kind, int op, const rt_node_t *pos, rt_val_t a, rt_val_t b) {
-  rt_node_t *x = node_new(kind, op, 2, pos->line, pos->col);
+rt_node_t *rt_parse_node2(rt_node_kind_t kind, int op, const rt_node_t *pos, rt_val_t a, rt_val_t b) {
+  rt_node_t *x = rt_parse_node_new(kind, op, 2, pos->line, pos->col);
   x->kids[0] = a;
   x->kids[1] = b;
   return x;
 }
 
-// A growable list of kids.
-typedef struct {
-  rt_val_t *items;
-  size_t n, cap;
-} vec_t;
-
-static void vec_push(vec_t *v, rt_val_t x) {
+void rt_parse_vec_push(vec_t *v, rt_val_t x) {
   if (v->n == v->cap) {
     v->cap = v->cap ? v->cap * 2 : 4;
     v->items = rt_gc_realloc_ex(v->items, v->cap * sizeof(rt_val_t), RT_GC_TEMP);
@@ -73,17 +61,13 @@ static void vec_push(vec_t *v, rt_val_t x) {
   v->items[v->n++] = x;
 }
 
-static rt_node_t *vec_node(vec_t *v, rt_node_kind_t kind, int op, int line, int col, size_t extra) {
-  rt_node_t *x = node_new(kind, op, v->n + extra, line, col);
+rt_node_t *rt_parse_vec_node(vec_t *v, rt_node_kind_t kind, int op, int line, int col, size_t extra) {
+  rt_node_t *x = rt_parse_node_new(kind, op, v->n + extra, line, col);
   if (v->n) rt_memcpy(x->kids, v->items, v->n * sizeof(rt_val_t));
   rt_gc_free(v->items);
   v->items = NULL;
   v->n = v->cap = 0;
   return x;
-}
-
-static inline rt_val_t V(const rt_node_t *n) {
-  return rt_val(n);
 }
 
 // ---- node descriptions ----
@@ -131,55 +115,34 @@ void rt_parse_error_at(rt_parser_t *p, const rt_node_t *n, const char *msg) {
                     n ? n->col : p->lx.tok_col, msg);
 }
 
-static __attribute__((noreturn)) void error_here(rt_parser_t *p, const char *msg) {
+__attribute__((noreturn)) void rt_parse_error_here(rt_parser_t *p, const char *msg) {
   rt_lexer_error_at(&rt_exc_SyntaxError, p->lx.filename, p->lx.tok_line, p->lx.tok_col, msg);
 }
 
-static __attribute__((noreturn)) void syntax(rt_parser_t *p) {
+__attribute__((noreturn)) void rt_parse_syntax(rt_parser_t *p) {
   if (TOK == RT_TOK_INDENT)
     rt_lexer_error_at(&rt_exc_IndentationError, p->lx.filename, p->lx.tok_line, p->lx.tok_col - 1,
                       "unexpected indent"); // CPython points at the last blank
-  if (TOK == RT_TOK_END) error_here(p, "unexpected EOF while parsing");
-  error_here(p, "invalid syntax");
+  if (TOK == RT_TOK_END) rt_parse_error_here(p, "unexpected EOF while parsing");
+  rt_parse_error_here(p, "invalid syntax");
 }
 
-static void next(rt_parser_t *p) {
-  rt_lexer_next(&p->lx);
-}
-
-static bool accept(rt_parser_t *p, rt_tok_t t) {
-  if (TOK != t) return false;
-  next(p);
-  return true;
-}
-
-static void expect(rt_parser_t *p, rt_tok_t t) {
+void rt_parse_expect(rt_parser_t *p, rt_tok_t t) {
   if (TOK != t) {
-    if (t == RT_TOK_COLON) error_here(p, "expected ':'");
+    if (t == RT_TOK_COLON) rt_parse_error_here(p, "expected ':'");
     if (t == RT_TOK_INDENT)
       rt_lexer_error_at(&rt_exc_IndentationError, p->lx.filename, p->lx.tok_line, p->lx.tok_col,
                         "expected an indented block");
-    syntax(p);
+    rt_parse_syntax(p);
   }
   next(p);
 }
 
-static rt_val_t expect_name(rt_parser_t *p) {
-  if (TOK != RT_TOK_NAME) syntax(p);
+rt_val_t rt_parse_expect_name(rt_parser_t *p) {
+  if (TOK != RT_TOK_NAME) rt_parse_syntax(p);
   rt_val_t q = p->lx.value;
   next(p);
   return q;
-}
-
-// Every level of expression or block nesting passes here: RecursionError
-// when the C depth or the C stack the runtime allows is used up.
-static void enter(rt_parser_t *p) {
-  p->depth++;
-  rt_c_enter();
-}
-static void leave(rt_parser_t *p) {
-  p->depth--;
-  rt_c_leave();
 }
 
 // ---- expressions ----
@@ -211,7 +174,9 @@ static inline rt_node_t *or_test(rt_parser_t *p) {
 static inline rt_node_t *expr(rt_parser_t *p) {
   return binary(p, PREC_BITOR);
 }
-static rt_node_t *testlist_star(rt_parser_t *p, bool allow_star);
+rt_node_t *rt_parse_test(rt_parser_t *p) {
+  return test(p);
+}
 static rt_node_t *parse_fstring(rt_parser_t *p, rt_val_t body, int line, int col);
 
 // True if the token can start an expression.
@@ -245,7 +210,7 @@ static bool starts_expr(rt_tok_t t) {
 static rt_node_t *starred(rt_parser_t *p) {
   rt_node_t *sp = node0(p, RT_N_PASS);
   next(p);
-  return node1(RT_N_STARRED, 0, sp, V(expr(p)));
+  return rt_parse_node1(RT_N_STARRED, 0, sp, V(expr(p)));
 }
 
 // Whether a comprehension's 'for' (or 'async for') starts here.
@@ -259,7 +224,7 @@ static void comp_fors(rt_parser_t *p, vec_t *v) {
     bool async = TOK == RT_TOK_KW_ASYNC;
     if (async) {
       next(p);
-      if (TOK != RT_TOK_KW_FOR) syntax(p);
+      if (TOK != RT_TOK_KW_FOR) rt_parse_syntax(p);
     }
     next(p);
     // Targets: a plain expression list without 'in'.
@@ -270,30 +235,31 @@ static void comp_fors(rt_parser_t *p, vec_t *v) {
       if (TOK == RT_TOK_STAR) {
         rt_node_t *sp = node0(p, RT_N_PASS);
         next(p);
-        e = node1(RT_N_STARRED, 0, sp, V(expr(p)));
+        e = rt_parse_node1(RT_N_STARRED, 0, sp, V(expr(p)));
       } else {
         e = expr(p);
       }
-      vec_push(&t, V(e));
+      rt_parse_vec_push(&t, V(e));
       if (!accept(p, RT_TOK_COMMA)) break;
       tuple = true;
       if (TOK == RT_TOK_KW_IN) break;
     }
-    rt_node_t *target = tuple ? vec_node(&t, RT_N_TUPLE, 0, pos->line, pos->col, 0) : (rt_node_t *)t.items[0];
+    rt_node_t *target =
+        tuple ? rt_parse_vec_node(&t, RT_N_TUPLE, 0, pos->line, pos->col, 0) : (rt_node_t *)t.items[0];
     if (!tuple) rt_gc_free(t.items);
-    expect(p, RT_TOK_KW_IN);
+    rt_parse_expect(p, RT_TOK_KW_IN);
     rt_node_t *iter = or_test(p);
     vec_t ifs = {0};
     while (TOK == RT_TOK_KW_IF) {
       next(p);
-      vec_push(&ifs, V(or_test(p)));
+      rt_parse_vec_push(&ifs, V(or_test(p)));
     }
-    rt_node_t *seq = vec_node(&ifs, RT_N_SEQ, 0, pos->line, pos->col, 0);
-    rt_node_t *cf = node_new(RT_N_COMPFOR, async, 3, pos->line, pos->col);
+    rt_node_t *seq = rt_parse_vec_node(&ifs, RT_N_SEQ, 0, pos->line, pos->col, 0);
+    rt_node_t *cf = rt_parse_node_new(RT_N_COMPFOR, async, 3, pos->line, pos->col);
     cf->kids[0] = V(target);
     cf->kids[1] = V(iter);
     cf->kids[2] = V(seq);
-    vec_push(v, V(cf));
+    rt_parse_vec_push(v, V(cf));
   }
 }
 
@@ -301,10 +267,10 @@ static void comp_fors(rt_parser_t *p, vec_t *v) {
 static rt_node_t *comprehension(rt_parser_t *p, int kind, rt_node_t *elt, rt_node_t *value,
                                 const rt_node_t *pos) {
   vec_t v = {0};
-  vec_push(&v, V(elt));
-  vec_push(&v, value ? V(value) : RT_NULL);
+  rt_parse_vec_push(&v, V(elt));
+  rt_parse_vec_push(&v, value ? V(value) : RT_NULL);
   comp_fors(p, &v);
-  return vec_node(&v, RT_N_COMP, kind, pos->line, pos->col, 1);
+  return rt_parse_vec_node(&v, RT_N_COMP, kind, pos->line, pos->col, 1);
 }
 
 // A call's argument list after '('; returns the CALL node.
@@ -317,27 +283,27 @@ static NOINLINE rt_node_t *call_args(rt_parser_t *p, rt_node_t *func) {
       for (size_t i = 0; i < kws.n; i++)
         if (((rt_node_t *)kws.items[i])->kids[0] == RT_NULL)
           rt_parse_error_at(p, pos, "iterable argument unpacking follows keyword argument unpacking");
-      vec_push(&args, V(node1(RT_N_STARRED, 0, pos, V(test(p)))));
+      rt_parse_vec_push(&args, V(rt_parse_node1(RT_N_STARRED, 0, pos, V(test(p)))));
     } else if (accept(p, RT_TOK_DSTAR)) {
-      vec_push(&kws, V(node2(RT_N_KEYWORD, 0, pos, RT_NULL, V(test(p)))));
+      rt_parse_vec_push(&kws, V(rt_parse_node2(RT_N_KEYWORD, 0, pos, RT_NULL, V(test(p)))));
     } else {
       rt_node_t *e = test(p);
       if (TOK == RT_TOK_ASSIGN) {
         if (e->kind != RT_N_NAME)
           rt_parse_error_at(p, e, "expression cannot contain assignment, perhaps you meant \"==\"?");
         next(p);
-        vec_push(&kws, V(node2(RT_N_KEYWORD, 0, e, e->kids[0], V(test(p)))));
+        rt_parse_vec_push(&kws, V(rt_parse_node2(RT_N_KEYWORD, 0, e, e->kids[0], V(test(p)))));
       } else if (TOK == RT_TOK_WALRUS && e->kind == RT_N_NAME) {
         next(p);
-        vec_push(&args, V(node2(RT_N_NAMED, 0, e, V(e), V(test(p)))));
+        rt_parse_vec_push(&args, V(rt_parse_node2(RT_N_NAMED, 0, e, V(e), V(test(p)))));
       } else if (AT_COMP_FOR) {
         rt_node_t *g = comprehension(p, RT_COMP_GEN, e, NULL, e);
         if (!bare_gen) bare_gen = g;
-        vec_push(&args, V(g));
+        rt_parse_vec_push(&args, V(g));
       } else {
         if (kws.n && !(e->kind == RT_N_STARRED))
           rt_parse_error_at(p, e, "positional argument follows keyword argument");
-        vec_push(&args, V(e));
+        rt_parse_vec_push(&args, V(e));
       }
     }
     if (!accept(p, RT_TOK_COMMA)) break;
@@ -345,10 +311,10 @@ static NOINLINE rt_node_t *call_args(rt_parser_t *p, rt_node_t *func) {
   // An unparenthesised generator expression must be the only argument.
   if (bare_gen && args.n + kws.n > 1)
     rt_parse_error_at(p, bare_gen, "Generator expression must be parenthesized");
-  expect(p, RT_TOK_RPAREN);
-  rt_node_t *a = vec_node(&args, RT_N_SEQ, 0, func->line, func->col, 0);
-  rt_node_t *k = vec_node(&kws, RT_N_SEQ, 0, func->line, func->col, 0);
-  rt_node_t *c = node_new(RT_N_CALL, 0, 3, func->line, func->col);
+  rt_parse_expect(p, RT_TOK_RPAREN);
+  rt_node_t *a = rt_parse_vec_node(&args, RT_N_SEQ, 0, func->line, func->col, 0);
+  rt_node_t *k = rt_parse_vec_node(&kws, RT_N_SEQ, 0, func->line, func->col, 0);
+  rt_node_t *c = rt_parse_node_new(RT_N_CALL, 0, 3, func->line, func->col);
   c->kids[0] = V(func);
   c->kids[1] = V(a);
   c->kids[2] = V(k);
@@ -363,7 +329,7 @@ static rt_node_t *subscript_item(rt_parser_t *p) {
     lo = test(p);
     if (TOK == RT_TOK_WALRUS && lo->kind == RT_N_NAME) {
       next(p);
-      return node2(RT_N_NAMED, 0, lo, V(lo), V(test(p)));
+      return rt_parse_node2(RT_N_NAMED, 0, lo, V(lo), V(test(p)));
     }
     if (TOK != RT_TOK_COLON) return lo;
   }
@@ -371,7 +337,7 @@ static rt_node_t *subscript_item(rt_parser_t *p) {
   if (TOK != RT_TOK_COLON && TOK != RT_TOK_RBRACKET && TOK != RT_TOK_COMMA) hi = test(p);
   if (accept(p, RT_TOK_COLON))
     if (TOK != RT_TOK_RBRACKET && TOK != RT_TOK_COMMA) st = test(p);
-  rt_node_t *s = node_new(RT_N_SLICE, 0, 3, pos->line, pos->col);
+  rt_node_t *s = rt_parse_node_new(RT_N_SLICE, 0, 3, pos->line, pos->col);
   s->kids[0] = lo ? V(lo) : RT_NULL;
   s->kids[1] = hi ? V(hi) : RT_NULL;
   s->kids[2] = st ? V(st) : RT_NULL;
@@ -385,7 +351,7 @@ static NOINLINE rt_node_t *strings(rt_parser_t *p) {
   vec_t parts = {0};
   bool any_f = false;
   while (TOK == RT_TOK_STRING || TOK == RT_TOK_FSTRING || TOK == RT_TOK_BYTES) {
-    if ((TOK == RT_TOK_BYTES) != is_bytes) error_here(p, "cannot mix bytes and nonbytes literals");
+    if ((TOK == RT_TOK_BYTES) != is_bytes) rt_parse_error_here(p, "cannot mix bytes and nonbytes literals");
     if (TOK == RT_TOK_FSTRING) {
       any_f = true;
       rt_val_t body = p->lx.value;
@@ -393,9 +359,9 @@ static NOINLINE rt_node_t *strings(rt_parser_t *p) {
       next(p);
       rt_node_t *f = parse_fstring(p, body, line, col);
       for (size_t i = 0; i < f->n; i++)
-        vec_push(&parts, f->kids[i]);
+        rt_parse_vec_push(&parts, f->kids[i]);
     } else {
-      vec_push(&parts, V(node1(RT_N_CONST, 0, pos, p->lx.value)));
+      rt_parse_vec_push(&parts, V(rt_parse_node1(RT_N_CONST, 0, pos, p->lx.value)));
       next(p);
     }
   }
@@ -410,9 +376,9 @@ static NOINLINE rt_node_t *strings(rt_parser_t *p) {
       const char *d = rt_str_data(s, &n);
       s = rt_bytes_new(d, n);
     }
-    return node1(RT_N_CONST, 0, pos, s);
+    return rt_parse_node1(RT_N_CONST, 0, pos, s);
   }
-  return vec_node(&parts, RT_N_FSTRING, 0, pos->line, pos->col, 0);
+  return rt_parse_vec_node(&parts, RT_N_FSTRING, 0, pos->line, pos->col, 0);
 }
 
 // ---- atoms ----
@@ -426,10 +392,10 @@ static NOINLINE rt_node_t *strings(rt_parser_t *p) {
 static NOINLINE rt_node_t *paren_display(rt_parser_t *p) {
   rt_node_t *pos = node0(p, RT_N_PASS);
   next(p);
-  if (accept(p, RT_TOK_RPAREN)) return node_new(RT_N_TUPLE, 0, 0, pos->line, pos->col);
+  if (accept(p, RT_TOK_RPAREN)) return rt_parse_node_new(RT_N_TUPLE, 0, 0, pos->line, pos->col);
   if (TOK == RT_TOK_KW_YIELD) {
-    rt_node_t *y = testlist_star(p, true);
-    expect(p, RT_TOK_RPAREN);
+    rt_node_t *y = rt_parse_testlist_star(p, true);
+    rt_parse_expect(p, RT_TOK_RPAREN);
     return y;
   }
   vec_t v = {0};
@@ -444,27 +410,27 @@ static NOINLINE rt_node_t *paren_display(rt_parser_t *p) {
         if (e->kind != RT_N_NAME)
           rt_parse_error_at(p, e, "cannot use assignment expressions with this expression");
         next(p);
-        e = node2(RT_N_NAMED, 0, e, V(e), V(test(p)));
+        e = rt_parse_node2(RT_N_NAMED, 0, e, V(e), V(test(p)));
       }
     }
     if (v.n == 0 && AT_COMP_FOR) {
       rt_node_t *g = comprehension(p, RT_COMP_GEN, e, NULL, pos);
-      expect(p, RT_TOK_RPAREN);
+      rt_parse_expect(p, RT_TOK_RPAREN);
       return g;
     }
-    vec_push(&v, V(e));
+    rt_parse_vec_push(&v, V(e));
     if (!accept(p, RT_TOK_COMMA)) break;
     tuple = true;
     if (TOK == RT_TOK_RPAREN) break;
   }
-  expect(p, RT_TOK_RPAREN);
+  rt_parse_expect(p, RT_TOK_RPAREN);
   if (!tuple) {
     rt_node_t *e = (rt_node_t *)v.items[0];
     rt_gc_free(v.items);
     if (e->kind == RT_N_STARRED) rt_parse_error_at(p, e, "cannot use starred expression here");
     return e;
   }
-  return vec_node(&v, RT_N_TUPLE, 0, pos->line, pos->col, 0);
+  return rt_parse_vec_node(&v, RT_N_TUPLE, 0, pos->line, pos->col, 0);
 }
 
 // '[' ... ']': a list display or a list comprehension.
@@ -480,19 +446,19 @@ static NOINLINE rt_node_t *list_display(rt_parser_t *p) {
       e = test(p);
       if (TOK == RT_TOK_WALRUS && e->kind == RT_N_NAME) {
         next(p);
-        e = node2(RT_N_NAMED, 0, e, V(e), V(test(p)));
+        e = rt_parse_node2(RT_N_NAMED, 0, e, V(e), V(test(p)));
       }
     }
     if (v.n == 0 && AT_COMP_FOR) {
       rt_node_t *c = comprehension(p, RT_COMP_LIST, e, NULL, pos);
-      expect(p, RT_TOK_RBRACKET);
+      rt_parse_expect(p, RT_TOK_RBRACKET);
       return c;
     }
-    vec_push(&v, V(e));
+    rt_parse_vec_push(&v, V(e));
     if (!accept(p, RT_TOK_COMMA)) break;
   }
-  expect(p, RT_TOK_RBRACKET);
-  return vec_node(&v, RT_N_LIST, 0, pos->line, pos->col, 0);
+  rt_parse_expect(p, RT_TOK_RBRACKET);
+  return rt_parse_vec_node(&v, RT_N_LIST, 0, pos->line, pos->col, 0);
 }
 
 // '{' ... '}': a dict or set display or comprehension.
@@ -503,15 +469,15 @@ static NOINLINE rt_node_t *brace_display(rt_parser_t *p) {
   int kind = -1; // 0 dict, 1 set
   while (TOK != RT_TOK_RBRACE) {
     if (TOK == RT_TOK_DSTAR) {
-      if (kind == 1) syntax(p);
+      if (kind == 1) rt_parse_syntax(p);
       kind = 0;
       next(p);
-      vec_push(&v, RT_NULL);
-      vec_push(&v, V(expr(p)));
+      rt_parse_vec_push(&v, RT_NULL);
+      rt_parse_vec_push(&v, V(expr(p)));
     } else if (TOK == RT_TOK_STAR) {
-      if (kind == 0) syntax(p);
+      if (kind == 0) rt_parse_syntax(p);
       kind = 1;
-      vec_push(&v, V(starred(p)));
+      rt_parse_vec_push(&v, V(starred(p)));
     } else {
       rt_node_t *k = test(p);
       if (kind != 1 && accept(p, RT_TOK_COLON)) {
@@ -519,30 +485,30 @@ static NOINLINE rt_node_t *brace_display(rt_parser_t *p) {
         rt_node_t *val = test(p);
         if (v.n == 0 && AT_COMP_FOR) {
           rt_node_t *c = comprehension(p, RT_COMP_DICT, k, val, pos);
-          expect(p, RT_TOK_RBRACE);
+          rt_parse_expect(p, RT_TOK_RBRACE);
           return c;
         }
-        vec_push(&v, V(k));
-        vec_push(&v, V(val));
+        rt_parse_vec_push(&v, V(k));
+        rt_parse_vec_push(&v, V(val));
       } else {
-        if (kind == 0) syntax(p);
+        if (kind == 0) rt_parse_syntax(p);
         kind = 1;
         if (v.n == 0 && AT_COMP_FOR) {
           rt_node_t *c = comprehension(p, RT_COMP_SET, k, NULL, pos);
-          expect(p, RT_TOK_RBRACE);
+          rt_parse_expect(p, RT_TOK_RBRACE);
           return c;
         }
-        vec_push(&v, V(k));
+        rt_parse_vec_push(&v, V(k));
       }
     }
     if (!accept(p, RT_TOK_COMMA)) break;
   }
-  expect(p, RT_TOK_RBRACE);
-  return vec_node(&v, kind == 1 ? RT_N_SET : RT_N_DICT, 0, pos->line, pos->col, 0);
+  rt_parse_expect(p, RT_TOK_RBRACE);
+  return rt_parse_vec_node(&v, kind == 1 ? RT_N_SET : RT_N_DICT, 0, pos->line, pos->col, 0);
 }
 
 // A name or a literal (not a bracket display).
-static NOINLINE rt_node_t *plain_atom(rt_parser_t *p) {
+NOINLINE rt_node_t *rt_parse_plain_atom(rt_parser_t *p) {
   rt_node_kind_t kind = RT_N_CONST;
   rt_val_t v;
   switch (TOK) {
@@ -559,9 +525,9 @@ static NOINLINE rt_node_t *plain_atom(rt_parser_t *p) {
   case RT_TOK_KW_TRUE: v = RT_TRUE; break;
   case RT_TOK_KW_FALSE: v = RT_FALSE; break;
   case RT_TOK_ELLIPSIS: v = rt_val(&rt_ellipsis_obj); break;
-  default: syntax(p);
+  default: rt_parse_syntax(p);
   }
-  rt_node_t *x = node_new(kind, 0, 1, p->lx.tok_line, p->lx.tok_col);
+  rt_node_t *x = rt_parse_node_new(kind, 0, 1, p->lx.tok_line, p->lx.tok_col);
   x->kids[0] = v;
   next(p);
   return x;
@@ -573,15 +539,15 @@ static NOINLINE rt_node_t *subscription(rt_parser_t *p, rt_node_t *e) {
   rt_node_t *idx = subscript_item(p);
   if (TOK == RT_TOK_COMMA) {
     vec_t v = {0};
-    vec_push(&v, V(idx));
+    rt_parse_vec_push(&v, V(idx));
     while (accept(p, RT_TOK_COMMA)) {
       if (TOK == RT_TOK_RBRACKET) break;
-      vec_push(&v, V(subscript_item(p)));
+      rt_parse_vec_push(&v, V(subscript_item(p)));
     }
-    idx = vec_node(&v, RT_N_TUPLE, 0, idx->line, idx->col, 0);
+    idx = rt_parse_vec_node(&v, RT_N_TUPLE, 0, idx->line, idx->col, 0);
   }
-  expect(p, RT_TOK_RBRACKET);
-  return node2(RT_N_SUBSCR, 0, e, V(e), V(idx));
+  rt_parse_expect(p, RT_TOK_RBRACKET);
+  return rt_parse_node2(RT_N_SUBSCR, 0, e, V(e), V(idx));
 }
 
 static rt_node_t *postfix(rt_parser_t *p) {
@@ -595,7 +561,7 @@ static rt_node_t *postfix(rt_parser_t *p) {
   case RT_TOK_LPAREN: e = paren_display(p); break;
   case RT_TOK_LBRACKET: e = list_display(p); break;
   case RT_TOK_LBRACE: e = brace_display(p); break;
-  default: e = plain_atom(p); break;
+  default: e = rt_parse_plain_atom(p); break;
   }
   for (;;) {
     if (TOK == RT_TOK_LPAREN) {
@@ -605,10 +571,10 @@ static rt_node_t *postfix(rt_parser_t *p) {
       e = subscription(p, e);
     } else if (TOK == RT_TOK_DOT) {
       next(p);
-      rt_val_t q = expect_name(p);
-      e = node2(RT_N_ATTR, 0, e, V(e), q);
+      rt_val_t q = rt_parse_expect_name(p);
+      e = rt_parse_node2(RT_N_ATTR, 0, e, V(e), q);
     } else {
-      return await_pos ? node1(RT_N_AWAIT, 0, await_pos, V(e)) : e;
+      return await_pos ? rt_parse_node1(RT_N_AWAIT, 0, await_pos, V(e)) : e;
     }
   }
 }
@@ -658,7 +624,7 @@ static int comp_op(rt_parser_t *p) {
   case RT_TOK_KW_IN: next(p); return RT_CMP_IN;
   case RT_TOK_KW_NOT:
     next(p);
-    expect(p, RT_TOK_KW_IN);
+    rt_parse_expect(p, RT_TOK_KW_IN);
     return RT_CMP_NOT_IN;
   case RT_TOK_KW_IS: next(p); return accept(p, RT_TOK_KW_NOT) ? RT_CMP_IS_NOT : RT_CMP_IS;
   default: return -1;
@@ -668,12 +634,12 @@ static int comp_op(rt_parser_t *p) {
 // A chain of comparisons after its first operand [e].
 static NOINLINE rt_node_t *comparison(rt_parser_t *p, rt_node_t *e) {
   vec_t v = {0};
-  vec_push(&v, V(e));
+  rt_parse_vec_push(&v, V(e));
   for (int op; (op = comp_op(p)) >= 0;) {
-    vec_push(&v, rt_small(op));
-    vec_push(&v, V(expr(p)));
+    rt_parse_vec_push(&v, rt_small(op));
+    rt_parse_vec_push(&v, V(expr(p)));
   }
-  return vec_node(&v, RT_N_COMPARE, 0, e->line, e->col, 0);
+  return rt_parse_vec_node(&v, RT_N_COMPARE, 0, e->line, e->col, 0);
 }
 
 // '[then] if cond else other' after [then].
@@ -683,7 +649,7 @@ static NOINLINE rt_node_t *conditional(rt_parser_t *p, rt_node_t *then) {
   if (TOK != RT_TOK_KW_ELSE) rt_parse_error_at(p, then, "expected 'else' after 'if' expression");
   next(p);
   rt_node_t *o = test(p);
-  rt_node_t *x = node_new(RT_N_IFEXP, 0, 3, then->line, then->col);
+  rt_node_t *x = rt_parse_node_new(RT_N_IFEXP, 0, 3, then->line, then->col);
   x->kids[0] = V(c);
   x->kids[1] = V(then);
   x->kids[2] = V(o);
@@ -708,11 +674,11 @@ static rt_node_t *parameters(rt_parser_t *p, rt_tok_t end, bool annotations) {
   bool seen_default = false, seen_varkw = false;
   size_t posonly = 0;
   while (TOK != end) {
-    if (seen_varkw) syntax(p);
+    if (seen_varkw) rt_parse_syntax(p);
     rt_node_t *ap = node0(p, RT_N_PASS);
     int kind;
     if (accept(p, RT_TOK_STAR)) {
-      if (state != RT_ARG_POS) syntax(p);
+      if (state != RT_ARG_POS) rt_parse_syntax(p);
       state = RT_ARG_KWONLY;
       if (TOK == RT_TOK_COMMA) {
         next(p);
@@ -724,9 +690,9 @@ static rt_node_t *parameters(rt_parser_t *p, rt_tok_t end, bool annotations) {
       seen_varkw = true;
     } else if (TOK == RT_TOK_SLASH) {
       // The parameters so far are positional-only (ARGS op counts them).
-      if (v.n == 0) error_here(p, "at least one argument must precede /");
-      if (posonly) error_here(p, "/ may appear only once");
-      if (state != RT_ARG_POS) error_here(p, "/ must be ahead of *");
+      if (v.n == 0) rt_parse_error_here(p, "at least one argument must precede /");
+      if (posonly) rt_parse_error_here(p, "/ may appear only once");
+      if (state != RT_ARG_POS) rt_parse_error_here(p, "/ must be ahead of *");
       next(p);
       posonly = v.n;
       if (!accept(p, RT_TOK_COMMA)) break;
@@ -734,7 +700,7 @@ static rt_node_t *parameters(rt_parser_t *p, rt_tok_t end, bool annotations) {
     } else {
       kind = state;
     }
-    rt_val_t name = expect_name(p);
+    rt_val_t name = rt_parse_expect_name(p);
     if (annotations && accept(p, RT_TOK_COLON)) test(p);
     rt_val_t def = RT_NULL;
     if (kind != RT_ARG_VARARGS && kind != RT_ARG_VARKW && accept(p, RT_TOK_ASSIGN)) {
@@ -745,21 +711,21 @@ static rt_node_t *parameters(rt_parser_t *p, rt_tok_t end, bool annotations) {
     }
     for (size_t i = 0; i < v.n; i++)
       if (((rt_node_t *)v.items[i])->kids[0] == name) duplicate_argument(p, ap, name);
-    rt_node_t *a = node2(RT_N_ARG, kind, ap, name, def);
-    vec_push(&v, V(a));
+    rt_node_t *a = rt_parse_node2(RT_N_ARG, kind, ap, name, def);
+    rt_parse_vec_push(&v, V(a));
     if (!accept(p, RT_TOK_COMMA)) break;
   }
-  if (posonly > 255) error_here(p, "too many positional-only parameters");
-  return vec_node(&v, RT_N_ARGS, (int)posonly, pos->line, pos->col, 0);
+  if (posonly > 255) rt_parse_error_here(p, "too many positional-only parameters");
+  return rt_parse_vec_node(&v, RT_N_ARGS, (int)posonly, pos->line, pos->col, 0);
 }
 
 static rt_node_t *lambdef(rt_parser_t *p) {
   rt_node_t *pos = node0(p, RT_N_PASS);
   next(p);
   rt_node_t *args = parameters(p, RT_TOK_COLON, false);
-  expect(p, RT_TOK_COLON);
+  rt_parse_expect(p, RT_TOK_COLON);
   rt_node_t *body = test(p);
-  rt_node_t *l = node_new(RT_N_LAMBDA, 0, 3, pos->line, pos->col);
+  rt_node_t *l = rt_parse_node_new(RT_N_LAMBDA, 0, 3, pos->line, pos->col);
   l->kids[0] = V(args);
   l->kids[1] = V(body);
   return l;
@@ -776,7 +742,7 @@ static rt_node_t *unary(int op, rt_node_t *o, rt_node_t *pos) {
     o->col = pos->col;
     return o;
   }
-  return node1(RT_N_UNARY, op, pos, V(o));
+  return rt_parse_node1(RT_N_UNARY, op, pos, V(o));
 }
 
 // Every expression level at or above [min] by precedence climbing: an
@@ -798,7 +764,8 @@ static rt_node_t *binary(rt_parser_t *p, int min) {
   } else {
     e = postfix(p);
     // '**' binds tighter than a prefix on its left, looser on its right.
-    if (accept(p, RT_TOK_DSTAR)) e = node2(RT_N_BINOP, RT_BINARY_POW, e, V(e), V(binary(p, PREC_UNARY)));
+    if (accept(p, RT_TOK_DSTAR))
+      e = rt_parse_node2(RT_N_BINOP, RT_BINARY_POW, e, V(e), V(binary(p, PREC_UNARY)));
   }
   int level;
   while ((level = infix_of(TOK, &op)) >= min) {
@@ -809,7 +776,7 @@ static rt_node_t *binary(rt_parser_t *p, int min) {
     } else {
       next(p);
       rt_node_t *r = binary(p, level + 1);
-      e = node2(level <= PREC_AND ? RT_N_BOOLOP : RT_N_BINOP, op, e, V(e), V(r));
+      e = rt_parse_node2(level <= PREC_AND ? RT_N_BOOLOP : RT_N_BINOP, op, e, V(e), V(r));
     }
   }
   leave(p);
@@ -818,13 +785,13 @@ static rt_node_t *binary(rt_parser_t *p, int min) {
 
 // A comma-separated list of tests (or starred exprs) that becomes a tuple
 // when it has a comma; also 'yield' expressions.
-static rt_node_t *testlist_star(rt_parser_t *p, bool allow_star) {
+rt_node_t *rt_parse_testlist_star(rt_parser_t *p, bool allow_star) {
   rt_node_t *pos = node0(p, RT_N_PASS);
   if (TOK == RT_TOK_KW_YIELD) {
     next(p);
-    if (accept(p, RT_TOK_KW_FROM)) return node1(RT_N_YIELD_FROM, 0, pos, V(test(p)));
-    if (!starts_expr(TOK)) return node1(RT_N_YIELD, 0, pos, RT_NULL);
-    return node1(RT_N_YIELD, 0, pos, V(testlist_star(p, true)));
+    if (accept(p, RT_TOK_KW_FROM)) return rt_parse_node1(RT_N_YIELD_FROM, 0, pos, V(test(p)));
+    if (!starts_expr(TOK)) return rt_parse_node1(RT_N_YIELD, 0, pos, RT_NULL);
+    return rt_parse_node1(RT_N_YIELD, 0, pos, V(rt_parse_testlist_star(p, true)));
   }
   vec_t v = {0};
   bool tuple = false;
@@ -833,11 +800,11 @@ static rt_node_t *testlist_star(rt_parser_t *p, bool allow_star) {
     if (TOK == RT_TOK_STAR && allow_star) {
       rt_node_t *sp = node0(p, RT_N_PASS);
       next(p);
-      e = node1(RT_N_STARRED, 0, sp, V(expr(p)));
+      e = rt_parse_node1(RT_N_STARRED, 0, sp, V(expr(p)));
     } else {
       e = test(p);
     }
-    vec_push(&v, V(e));
+    rt_parse_vec_push(&v, V(e));
     if (TOK != RT_TOK_COMMA) break;
     next(p);
     tuple = true;
@@ -848,7 +815,7 @@ static rt_node_t *testlist_star(rt_parser_t *p, bool allow_star) {
     rt_gc_free(v.items);
     return e;
   }
-  return vec_node(&v, RT_N_TUPLE, 0, pos->line, pos->col, 0);
+  return rt_parse_vec_node(&v, RT_N_TUPLE, 0, pos->line, pos->col, 0);
 }
 
 // ---- f-strings ----
@@ -869,7 +836,7 @@ static rt_node_t *sub_expression(rt_parser_t *p, const char *s, size_t n, int li
   if (sub.lx.tok == RT_TOK_END || sub.lx.tok == RT_TOK_NEWLINE)
     rt_lexer_error_at(&rt_exc_SyntaxError, p->lx.filename, line, col,
                       "f-string: empty expression not allowed");
-  rt_node_t *e = testlist_star(&sub, true);
+  rt_node_t *e = rt_parse_testlist_star(&sub, true);
   if (sub.lx.tok != RT_TOK_END && sub.lx.tok != RT_TOK_NEWLINE)
     rt_lexer_error_at(&rt_exc_SyntaxError, p->lx.filename, line, col, "f-string: invalid syntax");
   rt_lexer_free(&sub.lx);
@@ -977,18 +944,19 @@ static rt_node_t *fstring_parts(rt_parser_t *p, const char *s, size_t n, bool ra
       rt_lexer_error_at(&rt_exc_SyntaxError, p->lx.filename, line, col, "f-string: expecting '}'");
     i++;
     if (lit.len) {
-      vec_push(&parts, V(node1(RT_N_CONST, 0, &pos, rt_str_new(lit.buf, lit.len))));
+      rt_parse_vec_push(&parts, V(rt_parse_node1(RT_N_CONST, 0, &pos, rt_str_new(lit.buf, lit.len))));
       lit.len = 0;
     }
-    rt_node_t *f = node_new(RT_N_FORMATTED, 0, 3, line, col);
+    rt_node_t *f = rt_parse_node_new(RT_N_FORMATTED, 0, 3, line, col);
     f->kids[0] = V(e);
     f->kids[1] = rt_small(conv);
     f->kids[2] = spec ? V(spec) : RT_NULL;
-    vec_push(&parts, V(f));
+    rt_parse_vec_push(&parts, V(f));
   }
-  if (lit.len) vec_push(&parts, V(node1(RT_N_CONST, 0, &pos, rt_str_new(lit.buf, lit.len))));
+  if (lit.len)
+    rt_parse_vec_push(&parts, V(rt_parse_node1(RT_N_CONST, 0, &pos, rt_str_new(lit.buf, lit.len))));
   rt_vstr_free(&lit);
-  return vec_node(&parts, RT_N_FSTRING, 0, line, col, 0);
+  return rt_parse_vec_node(&parts, RT_N_FSTRING, 0, line, col, 0);
 }
 
 static rt_node_t *parse_fstring(rt_parser_t *p, rt_val_t body, int line, int col) {
@@ -1003,39 +971,39 @@ static rt_node_t *statement(rt_parser_t *p);
 
 // IndentationError for a missing block after [what] (CPython's words,
 // e.g. "'if' statement") whose header began on [line].
-static NOINLINE __attribute__((noreturn)) void expected_block(rt_parser_t *p, const char *what, int line) {
+NOINLINE __attribute__((noreturn)) void rt_parse_expected_block(rt_parser_t *p, const char *what, int line) {
   char msg[96];
   snprintf(msg, sizeof msg, "expected an indented block after %s on line %d", what, line);
   rt_lexer_error_at(&rt_exc_IndentationError, p->lx.filename, p->lx.tok_line, p->lx.tok_col, msg);
 }
 
 // A suite after ':' of the header [what] on [line]. Returns a SEQ.
-static rt_node_t *block(rt_parser_t *p, const char *what, int line) {
+rt_node_t *rt_parse_block(rt_parser_t *p, const char *what, int line) {
   rt_node_t *pos = node0(p, RT_N_PASS);
-  expect(p, RT_TOK_COLON);
+  rt_parse_expect(p, RT_TOK_COLON);
   vec_t v = {0};
   if (TOK != RT_TOK_NEWLINE) {
     // simple statements on the same line
     rt_node_t *s = statement(p);
     if (s->kind == RT_N_SEQ) return s;
-    vec_push(&v, V(s));
-    return vec_node(&v, RT_N_SEQ, 0, pos->line, pos->col, 0);
+    rt_parse_vec_push(&v, V(s));
+    return rt_parse_vec_node(&v, RT_N_SEQ, 0, pos->line, pos->col, 0);
   }
   next(p);
-  if (TOK != RT_TOK_INDENT) expected_block(p, what, line);
+  if (TOK != RT_TOK_INDENT) rt_parse_expected_block(p, what, line);
   next(p);
   enter(p);
   while (TOK != RT_TOK_DEDENT && TOK != RT_TOK_END) {
     rt_node_t *s = statement(p);
     if (s->kind == RT_N_SEQ)
       for (size_t i = 0; i < s->n; i++)
-        vec_push(&v, s->kids[i]);
+        rt_parse_vec_push(&v, s->kids[i]);
     else
-      vec_push(&v, V(s));
+      rt_parse_vec_push(&v, V(s));
   }
   leave(p);
   accept(p, RT_TOK_DEDENT);
-  return vec_node(&v, RT_N_SEQ, 0, pos->line, pos->col, 0);
+  return rt_parse_vec_node(&v, RT_N_SEQ, 0, pos->line, pos->col, 0);
 }
 
 // The current token is a keyword opening a clause ('else', 'finally'):
@@ -1043,7 +1011,7 @@ static rt_node_t *block(rt_parser_t *p, const char *what, int line) {
 static rt_node_t *keyword_block(rt_parser_t *p, const char *what) {
   int line = p->lx.tok_line;
   next(p);
-  return block(p, what, line);
+  return rt_parse_block(p, what, line);
 }
 
 static rt_node_t *dotted_name(rt_parser_t *p) {
@@ -1051,16 +1019,16 @@ static rt_node_t *dotted_name(rt_parser_t *p) {
   rt_vstr_t v;
   rt_vstr_init_temp(&v, 16);
   size_t n;
-  const char *s = rt_qstr_str(expect_name(p), &n);
+  const char *s = rt_qstr_str(rt_parse_expect_name(p), &n);
   rt_vstr_add(&v, s, n);
   while (accept(p, RT_TOK_DOT)) {
     rt_vstr_addc(&v, '.');
-    s = rt_qstr_str(expect_name(p), &n);
+    s = rt_qstr_str(rt_parse_expect_name(p), &n);
     rt_vstr_add(&v, s, n);
   }
   rt_val_t q = rt_qstr_from(v.buf, v.len);
   rt_vstr_free(&v);
-  return node1(RT_N_NAME, 0, pos, q);
+  return rt_parse_node1(RT_N_NAME, 0, pos, q);
 }
 
 static NOINLINE __attribute__((noreturn)) void illegal_augassign(rt_parser_t *p, const rt_node_t *e) {
@@ -1072,12 +1040,13 @@ static NOINLINE __attribute__((noreturn)) void illegal_augassign(rt_parser_t *p,
 static rt_node_t *small_statement(rt_parser_t *p) {
   rt_node_t *pos = node0(p, RT_N_PASS);
   switch (TOK) {
-  case RT_TOK_KW_PASS: next(p); return node_new(RT_N_PASS, 0, 0, pos->line, pos->col);
-  case RT_TOK_KW_BREAK: next(p); return node_new(RT_N_BREAK, 0, 0, pos->line, pos->col);
-  case RT_TOK_KW_CONTINUE: next(p); return node_new(RT_N_CONTINUE, 0, 0, pos->line, pos->col);
+  case RT_TOK_KW_PASS: next(p); return rt_parse_node_new(RT_N_PASS, 0, 0, pos->line, pos->col);
+  case RT_TOK_KW_BREAK: next(p); return rt_parse_node_new(RT_N_BREAK, 0, 0, pos->line, pos->col);
+  case RT_TOK_KW_CONTINUE: next(p); return rt_parse_node_new(RT_N_CONTINUE, 0, 0, pos->line, pos->col);
   case RT_TOK_KW_RETURN:
     next(p);
-    return node1(RT_N_RETURN, 0, pos, starts_expr(TOK) ? V(testlist_star(p, true)) : RT_NULL);
+    return rt_parse_node1(RT_N_RETURN, 0, pos,
+                          starts_expr(TOK) ? V(rt_parse_testlist_star(p, true)) : RT_NULL);
   case RT_TOK_KW_RAISE: {
     next(p);
     rt_val_t e = RT_NULL, c = RT_NULL;
@@ -1085,7 +1054,7 @@ static rt_node_t *small_statement(rt_parser_t *p) {
       e = V(test(p));
       if (accept(p, RT_TOK_KW_FROM)) c = V(test(p));
     }
-    return node2(RT_N_RAISE, 0, pos, e, c);
+    return rt_parse_node2(RT_N_RAISE, 0, pos, e, c);
   }
   case RT_TOK_KW_GLOBAL:
   case RT_TOK_KW_NONLOCAL: {
@@ -1093,33 +1062,33 @@ static rt_node_t *small_statement(rt_parser_t *p) {
     next(p);
     vec_t v = {0};
     do
-      vec_push(&v, expect_name(p));
+      rt_parse_vec_push(&v, rt_parse_expect_name(p));
     while (accept(p, RT_TOK_COMMA));
-    return vec_node(&v, k, 0, pos->line, pos->col, 0);
+    return rt_parse_vec_node(&v, k, 0, pos->line, pos->col, 0);
   }
   case RT_TOK_KW_DEL: {
     next(p);
     vec_t v = {0};
     do {
-      vec_push(&v, V(expr(p)));
+      rt_parse_vec_push(&v, V(expr(p)));
     } while (accept(p, RT_TOK_COMMA) && starts_expr(TOK));
-    return vec_node(&v, RT_N_DEL, 0, pos->line, pos->col, 0);
+    return rt_parse_vec_node(&v, RT_N_DEL, 0, pos->line, pos->col, 0);
   }
   case RT_TOK_KW_ASSERT: {
     next(p);
     rt_node_t *t = test(p);
     rt_val_t m = accept(p, RT_TOK_COMMA) ? V(test(p)) : RT_NULL;
-    return node2(RT_N_ASSERT, 0, pos, V(t), m);
+    return rt_parse_node2(RT_N_ASSERT, 0, pos, V(t), m);
   }
   case RT_TOK_KW_IMPORT: {
     next(p);
     vec_t v = {0};
     do {
       rt_node_t *d = dotted_name(p);
-      rt_val_t as = accept(p, RT_TOK_KW_AS) ? expect_name(p) : RT_NULL;
-      vec_push(&v, V(node2(RT_N_ALIAS, 0, d, d->kids[0], as)));
+      rt_val_t as = accept(p, RT_TOK_KW_AS) ? rt_parse_expect_name(p) : RT_NULL;
+      rt_parse_vec_push(&v, V(rt_parse_node2(RT_N_ALIAS, 0, d, d->kids[0], as)));
     } while (accept(p, RT_TOK_COMMA));
-    return vec_node(&v, RT_N_IMPORT, 0, pos->line, pos->col, 0);
+    return rt_parse_vec_node(&v, RT_N_IMPORT, 0, pos->line, pos->col, 0);
   }
   case RT_TOK_KW_FROM: {
     next(p);
@@ -1130,29 +1099,29 @@ static rt_node_t *small_statement(rt_parser_t *p) {
     }
     rt_val_t mod = RT_NULL;
     if (TOK != RT_TOK_KW_IMPORT) mod = dotted_name(p)->kids[0];
-    expect(p, RT_TOK_KW_IMPORT);
+    rt_parse_expect(p, RT_TOK_KW_IMPORT);
     vec_t v = {0};
-    vec_push(&v, mod);
-    vec_push(&v, rt_small(level));
+    rt_parse_vec_push(&v, mod);
+    rt_parse_vec_push(&v, rt_small(level));
     if (accept(p, RT_TOK_STAR)) {
-      vec_push(&v, V(node2(RT_N_ALIAS, 0, pos, rt_qstr_from("*", 1), RT_NULL)));
+      rt_parse_vec_push(&v, V(rt_parse_node2(RT_N_ALIAS, 0, pos, rt_qstr_from("*", 1), RT_NULL)));
     } else {
       bool paren = accept(p, RT_TOK_LPAREN);
       do {
         if (paren && TOK == RT_TOK_RPAREN) break;
         rt_node_t *np = node0(p, RT_N_PASS);
-        rt_val_t name = expect_name(p);
-        rt_val_t as = accept(p, RT_TOK_KW_AS) ? expect_name(p) : RT_NULL;
-        vec_push(&v, V(node2(RT_N_ALIAS, 0, np, name, as)));
+        rt_val_t name = rt_parse_expect_name(p);
+        rt_val_t as = accept(p, RT_TOK_KW_AS) ? rt_parse_expect_name(p) : RT_NULL;
+        rt_parse_vec_push(&v, V(rt_parse_node2(RT_N_ALIAS, 0, np, name, as)));
       } while (accept(p, RT_TOK_COMMA));
-      if (paren) expect(p, RT_TOK_RPAREN);
+      if (paren) rt_parse_expect(p, RT_TOK_RPAREN);
     }
-    return vec_node(&v, RT_N_IMPORTFROM, 0, pos->line, pos->col, 0);
+    return rt_parse_vec_node(&v, RT_N_IMPORTFROM, 0, pos->line, pos->col, 0);
   }
   default: break;
   }
   // Expression statement, assignment or augmented assignment.
-  rt_node_t *e = testlist_star(p, true);
+  rt_node_t *e = rt_parse_testlist_star(p, true);
   rt_binary_op_t aug;
   switch (TOK) {
   case RT_TOK_PLUS_EQ: aug = RT_BINARY_INPLACE_ADD; break;
@@ -1172,8 +1141,8 @@ static rt_node_t *small_statement(rt_parser_t *p) {
     // annotated assignment
     next(p);
     rt_node_t *ann = test(p);
-    rt_val_t val = accept(p, RT_TOK_ASSIGN) ? V(testlist_star(p, true)) : RT_NULL;
-    rt_node_t *a = node_new(RT_N_ANNASSIGN, 0, 3, e->line, e->col);
+    rt_val_t val = accept(p, RT_TOK_ASSIGN) ? V(rt_parse_testlist_star(p, true)) : RT_NULL;
+    rt_node_t *a = rt_parse_node_new(RT_N_ANNASSIGN, 0, 3, e->line, e->col);
     a->kids[0] = V(e);
     a->kids[1] = V(ann);
     a->kids[2] = val;
@@ -1181,17 +1150,17 @@ static rt_node_t *small_statement(rt_parser_t *p) {
   }
   case RT_TOK_ASSIGN: {
     vec_t v = {0};
-    vec_push(&v, V(e));
+    rt_parse_vec_push(&v, V(e));
     while (accept(p, RT_TOK_ASSIGN))
-      vec_push(&v, V(testlist_star(p, true)));
-    return vec_node(&v, RT_N_ASSIGN, 0, e->line, e->col, 0);
+      rt_parse_vec_push(&v, V(rt_parse_testlist_star(p, true)));
+    return rt_parse_vec_node(&v, RT_N_ASSIGN, 0, e->line, e->col, 0);
   }
-  default: return node1(RT_N_EXPR, 0, e, V(e));
+  default: return rt_parse_node1(RT_N_EXPR, 0, e, V(e));
   }
   next(p);
   if (e->kind != RT_N_NAME && e->kind != RT_N_ATTR && e->kind != RT_N_SUBSCR) illegal_augassign(p, e);
-  rt_node_t *val = testlist_star(p, false);
-  return node2(RT_N_AUGASSIGN, aug, e, V(e), V(val));
+  rt_node_t *val = rt_parse_testlist_star(p, false);
+  return rt_parse_node2(RT_N_AUGASSIGN, aug, e, V(e), V(val));
 }
 
 // simple_stmt: small (';' small)* NEWLINE; returns one node or a SEQ.
@@ -1203,20 +1172,20 @@ static rt_node_t *simple_statement(rt_parser_t *p) {
       if (s->kind == RT_N_EXPR && rt_node_kid(s, 0)->kind == RT_N_NAME &&
           rt_node_kid(s, 0)->kids[0] == RT_QV(print) && starts_expr(TOK))
         rt_parse_error_at(p, s, "Missing parentheses in call to 'print'. Did you mean print(...)?");
-      syntax(p);
+      rt_parse_syntax(p);
     }
     accept(p, RT_TOK_NEWLINE);
     return s;
   }
   vec_t v = {0};
-  vec_push(&v, V(s));
+  rt_parse_vec_push(&v, V(s));
   while (accept(p, RT_TOK_SEMI)) {
     if (TOK == RT_TOK_NEWLINE || TOK == RT_TOK_END) break;
-    vec_push(&v, V(small_statement(p)));
+    rt_parse_vec_push(&v, V(small_statement(p)));
   }
-  if (TOK != RT_TOK_NEWLINE && TOK != RT_TOK_END) syntax(p);
+  if (TOK != RT_TOK_NEWLINE && TOK != RT_TOK_END) rt_parse_syntax(p);
   accept(p, RT_TOK_NEWLINE);
-  return vec_node(&v, RT_N_SEQ, 0, s->line, s->col, 0);
+  return rt_parse_vec_node(&v, RT_N_SEQ, 0, s->line, s->col, 0);
 }
 
 static rt_node_t *if_statement(rt_parser_t *p) {
@@ -1226,19 +1195,19 @@ static rt_node_t *if_statement(rt_parser_t *p) {
   rt_node_t *c = test(p);
   if (TOK == RT_TOK_WALRUS && c->kind == RT_N_NAME) {
     next(p);
-    c = node2(RT_N_NAMED, 0, c, V(c), V(test(p)));
+    c = rt_parse_node2(RT_N_NAMED, 0, c, V(c), V(test(p)));
   }
-  rt_node_t *body = block(p, what, (int)pos->line);
+  rt_node_t *body = rt_parse_block(p, what, (int)pos->line);
   rt_val_t orelse = RT_NULL;
   if (TOK == RT_TOK_KW_ELIF) {
     rt_node_t *e = if_statement(p);
-    rt_node_t *seq = node_new(RT_N_SEQ, 0, 1, e->line, e->col);
+    rt_node_t *seq = rt_parse_node_new(RT_N_SEQ, 0, 1, e->line, e->col);
     seq->kids[0] = V(e);
     orelse = V(seq);
   } else if (TOK == RT_TOK_KW_ELSE) {
     orelse = V(keyword_block(p, "'else' statement"));
   }
-  rt_node_t *x = node_new(RT_N_IF, 0, 3, pos->line, pos->col);
+  rt_node_t *x = rt_parse_node_new(RT_N_IF, 0, 3, pos->line, pos->col);
   x->kids[0] = V(c);
   x->kids[1] = V(body);
   x->kids[2] = orelse;
@@ -1248,13 +1217,13 @@ static rt_node_t *if_statement(rt_parser_t *p) {
 static rt_node_t *funcdef(rt_parser_t *p, rt_node_t *decorators) {
   rt_node_t *pos = node0(p, RT_N_PASS);
   next(p);
-  rt_val_t name = expect_name(p);
-  expect(p, RT_TOK_LPAREN);
+  rt_val_t name = rt_parse_expect_name(p);
+  rt_parse_expect(p, RT_TOK_LPAREN);
   rt_node_t *args = parameters(p, RT_TOK_RPAREN, true);
-  expect(p, RT_TOK_RPAREN);
+  rt_parse_expect(p, RT_TOK_RPAREN);
   if (accept(p, RT_TOK_ARROW)) test(p);
-  rt_node_t *body = block(p, "function definition", (int)pos->line);
-  rt_node_t *d = node_new(RT_N_DEF, 0, 5, pos->line, pos->col);
+  rt_node_t *body = rt_parse_block(p, "function definition", (int)pos->line);
+  rt_node_t *d = rt_parse_node_new(RT_N_DEF, 0, 5, pos->line, pos->col);
   d->kids[0] = name;
   d->kids[1] = V(args);
   d->kids[2] = V(body);
@@ -1265,18 +1234,18 @@ static rt_node_t *funcdef(rt_parser_t *p, rt_node_t *decorators) {
 static rt_node_t *classdef(rt_parser_t *p, rt_node_t *decorators) {
   rt_node_t *pos = node0(p, RT_N_PASS);
   next(p);
-  rt_val_t name = expect_name(p);
+  rt_val_t name = rt_parse_expect_name(p);
   rt_node_t *bases, *kws;
   if (accept(p, RT_TOK_LPAREN)) {
     rt_node_t *c = call_args(p, pos);
     bases = rt_node_kid(c, 1);
     kws = rt_node_kid(c, 2);
   } else {
-    bases = node_new(RT_N_SEQ, 0, 0, pos->line, pos->col);
+    bases = rt_parse_node_new(RT_N_SEQ, 0, 0, pos->line, pos->col);
     kws = bases;
   }
-  rt_node_t *body = block(p, "class definition", (int)pos->line);
-  rt_node_t *c = node_new(RT_N_CLASS, 0, 6, pos->line, pos->col);
+  rt_node_t *body = rt_parse_block(p, "class definition", (int)pos->line);
+  rt_node_t *c = rt_parse_node_new(RT_N_CLASS, 0, 6, pos->line, pos->col);
   c->kids[0] = name;
   c->kids[1] = V(bases);
   c->kids[2] = V(kws);
@@ -1294,11 +1263,11 @@ static NOINLINE rt_node_t *while_statement(rt_parser_t *p, rt_node_t *pos) {
   rt_node_t *c = test(p);
   if (TOK == RT_TOK_WALRUS && c->kind == RT_N_NAME) {
     next(p);
-    c = node2(RT_N_NAMED, 0, c, V(c), V(test(p)));
+    c = rt_parse_node2(RT_N_NAMED, 0, c, V(c), V(test(p)));
   }
-  rt_node_t *body = block(p, "'while' statement", (int)pos->line);
+  rt_node_t *body = rt_parse_block(p, "'while' statement", (int)pos->line);
   rt_val_t orelse = TOK == RT_TOK_KW_ELSE ? V(keyword_block(p, "'else' statement")) : RT_NULL;
-  rt_node_t *w = node_new(RT_N_WHILE, 0, 3, pos->line, pos->col);
+  rt_node_t *w = rt_parse_node_new(RT_N_WHILE, 0, 3, pos->line, pos->col);
   w->kids[0] = V(c);
   w->kids[1] = V(body);
   w->kids[2] = orelse;
@@ -1315,21 +1284,22 @@ static NOINLINE rt_node_t *for_statement(rt_parser_t *p, rt_node_t *pos) {
     if (TOK == RT_TOK_STAR) {
       rt_node_t *sp = node0(p, RT_N_PASS);
       next(p);
-      e = node1(RT_N_STARRED, 0, sp, V(expr(p)));
+      e = rt_parse_node1(RT_N_STARRED, 0, sp, V(expr(p)));
     } else {
       e = expr(p);
     }
-    vec_push(&t, V(e));
+    rt_parse_vec_push(&t, V(e));
     if (!accept(p, RT_TOK_COMMA)) break;
     tuple = true;
     if (TOK == RT_TOK_KW_IN) break;
   }
-  rt_node_t *target = tuple ? vec_node(&t, RT_N_TUPLE, 0, pos->line, pos->col, 0) : (rt_node_t *)t.items[0];
-  expect(p, RT_TOK_KW_IN);
-  rt_node_t *iter = testlist_star(p, true);
-  rt_node_t *body = block(p, "'for' statement", (int)pos->line);
+  rt_node_t *target =
+      tuple ? rt_parse_vec_node(&t, RT_N_TUPLE, 0, pos->line, pos->col, 0) : (rt_node_t *)t.items[0];
+  rt_parse_expect(p, RT_TOK_KW_IN);
+  rt_node_t *iter = rt_parse_testlist_star(p, true);
+  rt_node_t *body = rt_parse_block(p, "'for' statement", (int)pos->line);
   rt_val_t orelse = TOK == RT_TOK_KW_ELSE ? V(keyword_block(p, "'else' statement")) : RT_NULL;
-  rt_node_t *f = node_new(RT_N_FOR, 0, 4, pos->line, pos->col);
+  rt_node_t *f = rt_parse_node_new(RT_N_FOR, 0, 4, pos->line, pos->col);
   f->kids[0] = V(target);
   f->kids[1] = V(iter);
   f->kids[2] = V(body);
@@ -1340,7 +1310,7 @@ static NOINLINE rt_node_t *for_statement(rt_parser_t *p, rt_node_t *pos) {
 // try/except/else/finally; the current token is 'try'.
 static NOINLINE rt_node_t *try_statement(rt_parser_t *p, rt_node_t *pos) {
   next(p);
-  rt_node_t *body = block(p, "'try' statement", (int)pos->line);
+  rt_node_t *body = rt_parse_block(p, "'try' statement", (int)pos->line);
   vec_t h = {0};
   while (TOK == RT_TOK_KW_EXCEPT) {
     rt_node_t *hp = node0(p, RT_N_PASS);
@@ -1350,25 +1320,25 @@ static NOINLINE rt_node_t *try_statement(rt_parser_t *p, rt_node_t *pos) {
       type = V(test(p));
       if (TOK == RT_TOK_COMMA) {
         // except (A, B) written without parentheses is an error in Python 3
-        error_here(p, "multiple exception types must be parenthesized");
+        rt_parse_error_here(p, "multiple exception types must be parenthesized");
       }
-      if (accept(p, RT_TOK_KW_AS)) name = expect_name(p);
+      if (accept(p, RT_TOK_KW_AS)) name = rt_parse_expect_name(p);
     }
-    rt_node_t *hb = block(p, "'except' statement", (int)hp->line);
-    rt_node_t *hn = node_new(RT_N_HANDLER, 0, 3, hp->line, hp->col);
+    rt_node_t *hb = rt_parse_block(p, "'except' statement", (int)hp->line);
+    rt_node_t *hn = rt_parse_node_new(RT_N_HANDLER, 0, 3, hp->line, hp->col);
     hn->kids[0] = type;
     hn->kids[1] = name;
     hn->kids[2] = V(hb);
     if (h.n && ((rt_node_t *)h.items[h.n - 1])->kids[0] == RT_NULL)
       rt_parse_error_at(p, hn, "default 'except:' must be last");
-    vec_push(&h, V(hn));
+    rt_parse_vec_push(&h, V(hn));
   }
   rt_val_t orelse = RT_NULL, fin = RT_NULL;
   if (h.n && TOK == RT_TOK_KW_ELSE) orelse = V(keyword_block(p, "'else' statement"));
   if (TOK == RT_TOK_KW_FINALLY) fin = V(keyword_block(p, "'finally' statement"));
-  if (!h.n && !fin) error_here(p, "expected 'except' or 'finally' block");
-  rt_node_t *handlers = vec_node(&h, RT_N_SEQ, 0, pos->line, pos->col, 0);
-  rt_node_t *t = node_new(RT_N_TRY, 0, 4, pos->line, pos->col);
+  if (!h.n && !fin) rt_parse_error_here(p, "expected 'except' or 'finally' block");
+  rt_node_t *handlers = rt_parse_vec_node(&h, RT_N_SEQ, 0, pos->line, pos->col, 0);
+  rt_node_t *t = rt_parse_node_new(RT_N_TRY, 0, 4, pos->line, pos->col);
   t->kids[0] = V(body);
   t->kids[1] = V(handlers);
   t->kids[2] = orelse;
@@ -1388,390 +1358,36 @@ static NOINLINE rt_node_t *with_statement(rt_parser_t *p, rt_node_t *pos) {
     if (paren && TOK == RT_TOK_RPAREN) break;
     rt_node_t *e = test(p);
     rt_val_t target = accept(p, RT_TOK_KW_AS) ? V(expr(p)) : RT_NULL;
-    vec_push(&items, V(node2(RT_N_WITHITEM, 0, e, V(e), target)));
+    rt_parse_vec_push(&items, V(rt_parse_node2(RT_N_WITHITEM, 0, e, V(e), target)));
   } while (accept(p, RT_TOK_COMMA));
-  if (paren) expect(p, RT_TOK_RPAREN);
-  if (!items.n) syntax(p);
+  if (paren) rt_parse_expect(p, RT_TOK_RPAREN);
+  if (!items.n) rt_parse_syntax(p);
   rt_node_t *only = (rt_node_t *)items.items[0];
   if (paren && items.n == 1 && !only->kids[1] && accept(p, RT_TOK_KW_AS))
     only->kids[1] = V(expr(p)); // "(e) as x"
-  rt_node_t *seq = vec_node(&items, RT_N_SEQ, 0, pos->line, pos->col, 0);
-  rt_node_t *body = block(p, "'with' statement", (int)pos->line);
-  return node2(RT_N_WITH, 0, pos, V(seq), V(body));
-}
-
-// ---- match statements ----
-//
-// 'match' and 'case' are soft keywords: names everywhere else. Patterns
-// become P* nodes (parse.h) that compile.c turns into tests on the subject.
-
-static rt_node_t *pattern(rt_parser_t *p);
-
-// A capture target: any name but '_'.
-static rt_val_t capture_name(rt_parser_t *p) {
-  if (TOK == RT_TOK_NAME && p->lx.value == RT_QV(_)) error_here(p, "cannot use '_' as a target");
-  return expect_name(p);
-}
-
-// NAME ('.' NAME)*: a name or an attribute chain (the current token is NAME).
-static rt_node_t *name_or_attr(rt_parser_t *p) {
-  rt_node_t *e = plain_atom(p);
-  while (accept(p, RT_TOK_DOT))
-    e = node2(RT_N_ATTR, 0, e, V(e), expect_name(p));
-  return e;
-}
-
-// A literal of a pattern or a mapping key: numbers (signed), strings,
-// None, True, False, or a dotted name. Returns a PVALUE.
-static rt_node_t *pattern_value(rt_parser_t *p) {
-  rt_node_t *pos = node0(p, RT_N_PASS);
-  switch (TOK) {
-  case RT_TOK_MINUS: {
-    next(p);
-    if (TOK != RT_TOK_INT && TOK != RT_TOK_FLOAT) syntax(p);
-    rt_val_t v = rt_obj_unary(RT_UNARY_NEG, p->lx.value);
-    next(p);
-    return node1(RT_N_PVALUE, 0, pos, V(node1(RT_N_CONST, 0, pos, v)));
-  }
-  case RT_TOK_INT:
-  case RT_TOK_FLOAT:
-  case RT_TOK_STRING:
-  case RT_TOK_BYTES: return node1(RT_N_PVALUE, 0, pos, V(plain_atom(p)));
-  case RT_TOK_KW_NONE:
-  case RT_TOK_KW_TRUE:
-  case RT_TOK_KW_FALSE: return node1(RT_N_PVALUE, 1, pos, V(plain_atom(p)));
-  case RT_TOK_NAME: {
-    rt_node_t *e = name_or_attr(p);
-    if (e->kind == RT_N_NAME) syntax(p); // a bare name is not a value
-    return node1(RT_N_PVALUE, 0, pos, V(e));
-  }
-  default: syntax(p);
-  }
-}
-
-// A pattern or '*name' inside a sequence pattern.
-static rt_node_t *sequence_item(rt_parser_t *p) {
-  if (TOK != RT_TOK_STAR) return pattern(p);
-  rt_node_t *pos = node0(p, RT_N_PASS);
-  next(p);
-  if (TOK == RT_TOK_NAME && p->lx.value == RT_QV(_)) {
-    next(p);
-    return node1(RT_N_PSTAR, 0, pos, RT_NULL);
-  }
-  return node1(RT_N_PSTAR, 0, pos, expect_name(p));
-}
-
-// Items up to [close] (the opening bracket is read) as a PSEQ.
-static rt_node_t *sequence_pattern(rt_parser_t *p, rt_node_t *pos, vec_t *v, rt_tok_t close) {
-  while (TOK != close) {
-    vec_push(v, V(sequence_item(p)));
-    if (!accept(p, RT_TOK_COMMA)) break;
-  }
-  expect(p, close);
-  rt_node_t *seq = vec_node(v, RT_N_PSEQ, 0, pos->line, pos->col, 0);
-  int stars = 0;
-  for (size_t i = 0; i < seq->n; i++)
-    stars += rt_node_kid(seq, i)->kind == RT_N_PSTAR;
-  if (stars > 1) rt_parse_error_at(p, seq, "multiple starred names in sequence pattern");
-  return seq;
-}
-
-// '{' (key ':' pattern ',')* ['**' name] '}'; the current token is '{'.
-static rt_node_t *mapping_pattern(rt_parser_t *p) {
-  rt_node_t *pos = node0(p, RT_N_PASS);
-  next(p);
-  vec_t v = {0};
-  rt_val_t rest = RT_NULL;
-  while (TOK != RT_TOK_RBRACE) {
-    if (accept(p, RT_TOK_DSTAR)) {
-      if (TOK == RT_TOK_NAME && p->lx.value == RT_QV(_)) syntax(p); // **_ is not allowed
-      rest = capture_name(p);
-      accept(p, RT_TOK_COMMA);
-      break;
-    }
-    rt_node_t *key = rt_node_kid(pattern_value(p), 0);
-    for (size_t i = 0; key->kind == RT_N_CONST && i < v.n; i += 2) {
-      rt_node_t *k = (rt_node_t *)v.items[i];
-      if (k->kind == RT_N_CONST && rt_obj_eq(k->kids[0], key->kids[0])) {
-        char msg[96];
-        size_t len;
-        const char *r = rt_str_data(rt_obj_repr(key->kids[0]), &len);
-        snprintf(msg, sizeof msg, "mapping pattern checks duplicate key (%.*s)", (int)(len > 60 ? 60 : len),
-                 r);
-        rt_parse_error_at(p, key, msg);
-      }
-    }
-    vec_push(&v, V(key));
-    expect(p, RT_TOK_COLON);
-    vec_push(&v, V(pattern(p)));
-    if (!accept(p, RT_TOK_COMMA)) break;
-  }
-  expect(p, RT_TOK_RBRACE);
-  if (rest != RT_NULL) vec_push(&v, rest);
-  return vec_node(&v, RT_N_PMAP, rest != RT_NULL, pos->line, pos->col, 0);
-}
-
-// cls '(' patterns, name=pattern ... ')'; the current token is '('.
-static rt_node_t *class_pattern(rt_parser_t *p, rt_node_t *cls) {
-  next(p);
-  vec_t pos_pats = {0}, names = {0}, kw_pats = {0};
-  while (TOK != RT_TOK_RPAREN) {
-    if (TOK == RT_TOK_NAME && rt_lexer_peek(&p->lx) == RT_TOK_ASSIGN) {
-      rt_val_t name = expect_name(p);
-      for (size_t i = 0; i < names.n; i++)
-        if (names.items[i] == name) {
-          char msg[96];
-          size_t len;
-          const char *t = rt_qstr_str(name, &len);
-          snprintf(msg, sizeof msg, "attribute name repeated in class pattern: %.*s", (int)len, t);
-          error_here(p, msg);
-        }
-      next(p);
-      vec_push(&names, name);
-      vec_push(&kw_pats, V(pattern(p)));
-    } else {
-      if (names.n) error_here(p, "positional patterns follow keyword patterns");
-      vec_push(&pos_pats, V(pattern(p)));
-    }
-    if (!accept(p, RT_TOK_COMMA)) break;
-  }
-  expect(p, RT_TOK_RPAREN);
-  rt_node_t *x = node_new(RT_N_PCLASS, 0, 4, cls->line, cls->col);
-  x->kids[0] = V(cls);
-  x->kids[1] = V(vec_node(&pos_pats, RT_N_SEQ, 0, cls->line, cls->col, 0));
-  x->kids[2] = V(vec_node(&names, RT_N_SEQ, 0, cls->line, cls->col, 0));
-  x->kids[3] = V(vec_node(&kw_pats, RT_N_SEQ, 0, cls->line, cls->col, 0));
-  return x;
-}
-
-// One alternative of an or-pattern.
-static rt_node_t *closed_pattern(rt_parser_t *p) {
-  rt_node_t *pos = node0(p, RT_N_PASS), *x;
-  enter(p);
-  switch (TOK) {
-  case RT_TOK_NAME: {
-    if (rt_lexer_peek(&p->lx) != RT_TOK_DOT && rt_lexer_peek(&p->lx) != RT_TOK_LPAREN) {
-      rt_val_t name = expect_name(p);
-      x = node1(RT_N_PCAPTURE, 0, pos, name == RT_QV(_) ? RT_NULL : name);
-      break;
-    }
-    rt_node_t *e = name_or_attr(p);
-    x = TOK == RT_TOK_LPAREN ? class_pattern(p, e) : node1(RT_N_PVALUE, 0, pos, V(e));
-    break;
-  }
-  case RT_TOK_LPAREN: {
-    next(p);
-    vec_t v = {0};
-    if (TOK == RT_TOK_RPAREN) {
-      x = sequence_pattern(p, pos, &v, RT_TOK_RPAREN);
-      break;
-    }
-    rt_node_t *first = sequence_item(p);
-    if (first->kind != RT_N_PSTAR && accept(p, RT_TOK_RPAREN)) {
-      x = first; // a group
-      break;
-    }
-    vec_push(&v, V(first));
-    if (TOK != RT_TOK_RPAREN) expect(p, RT_TOK_COMMA);
-    x = sequence_pattern(p, pos, &v, RT_TOK_RPAREN);
-    break;
-  }
-  case RT_TOK_LBRACKET: {
-    next(p);
-    vec_t v = {0};
-    x = sequence_pattern(p, pos, &v, RT_TOK_RBRACKET);
-    break;
-  }
-  case RT_TOK_LBRACE: x = mapping_pattern(p); break;
-  default:
-    x = pattern_value(p);
-    if (TOK == RT_TOK_LPAREN) syntax(p);
-    break;
-  }
-  leave(p);
-  return x;
-}
-
-// Whether pattern [x] matches anything (a capture or the wildcard).
-static bool irrefutable(const rt_node_t *x) {
-  if (x->kind == RT_N_PAS) return irrefutable(rt_node_kid(x, 0));
-  if (x->kind == RT_N_POR) {
-    for (size_t i = 0; i < x->n; i++)
-      if (irrefutable(rt_node_kid(x, i))) return true;
-    return false;
-  }
-  return x->kind == RT_N_PCAPTURE;
-}
-
-// SyntaxError: pattern [x] matches anything, so what follows it never runs.
-static NOINLINE __attribute__((noreturn)) void unreachable(rt_parser_t *p, const rt_node_t *x) {
-  char msg[96];
-  size_t len;
-  if (x->kind == RT_N_PCAPTURE && x->kids[0]) {
-    const char *t = rt_qstr_str(x->kids[0], &len);
-    snprintf(msg, sizeof msg, "name capture '%.*s' makes remaining patterns unreachable", (int)len, t);
-  } else {
-    snprintf(msg, sizeof msg, "wildcard makes remaining patterns unreachable");
-  }
-  rt_parse_error_at(p, x, msg);
-}
-
-// or_pattern ['as' name].
-static rt_node_t *pattern(rt_parser_t *p) {
-  rt_node_t *x = closed_pattern(p);
-  if (TOK == RT_TOK_PIPE) {
-    vec_t v = {0};
-    vec_push(&v, V(x));
-    while (accept(p, RT_TOK_PIPE))
-      vec_push(&v, V(closed_pattern(p)));
-    x = vec_node(&v, RT_N_POR, 0, x->line, x->col, 0);
-    for (size_t i = 0; i + 1 < x->n; i++)
-      if (irrefutable(rt_node_kid(x, i))) unreachable(p, rt_node_kid(x, i));
-  }
-  if (accept(p, RT_TOK_KW_AS)) x = node2(RT_N_PAS, 0, x, V(x), capture_name(p));
-  return x;
-}
-
-// Collects the names pattern [x] binds into [v], in CPython's checks:
-// no name twice, the same names in every alternative.
-static void pattern_names(rt_parser_t *p, const rt_node_t *x, vec_t *v) {
-  rt_val_t name = RT_NULL;
-  size_t from = 0, to = x->n;
-  switch (x->kind) {
-  case RT_N_PCAPTURE:
-  case RT_N_PSTAR: name = x->kids[0]; break;
-  case RT_N_PAS:
-    name = x->kids[1];
-    to = 1;
-    break;
-  case RT_N_PMAP:
-    // Keys are values: only the patterns at odd places bind.
-    for (size_t i = 1; i < (size_t)(x->n - x->op); i += 2)
-      pattern_names(p, rt_node_kid(x, i), v);
-    if (x->op) name = x->kids[x->n - 1];
-    to = 0;
-    break;
-  case RT_N_PCLASS: from = 1; break; // then the SEQs of patterns (names are qstrs)
-  case RT_N_POR: {
-    size_t start = v->n;
-    pattern_names(p, rt_node_kid(x, 0), v);
-    for (size_t i = 1; i < x->n; i++) {
-      vec_t alt = {0};
-      pattern_names(p, rt_node_kid(x, i), &alt);
-      bool same = alt.n == v->n - start;
-      for (size_t j = 0; same && j < alt.n; j++) {
-        same = false;
-        for (size_t k = start; k < v->n; k++)
-          same |= v->items[k] == alt.items[j];
-      }
-      rt_gc_free(alt.items);
-      if (!same) rt_parse_error_at(p, x, "alternative patterns bind different names");
-    }
-    return;
-  }
-  case RT_N_PSEQ:
-  case RT_N_SEQ: break;
-  default: return;
-  }
-  for (size_t i = from; i < to; i++)
-    if (rt_is_ptr(x->kids[i])) pattern_names(p, rt_node_kid(x, i), v);
-  if (name == RT_NULL) return;
-  for (size_t i = 0; i < v->n; i++)
-    if (v->items[i] == name) {
-      char msg[96];
-      size_t len;
-      const char *t = rt_qstr_str(name, &len);
-      snprintf(msg, sizeof msg, "multiple assignments to name '%.*s' in pattern", (int)len, t);
-      rt_parse_error_at(p, x, msg);
-    }
-  vec_push(v, name);
-}
-
-// 'match' subject ':' NEWLINE INDENT case+ DEDENT; the current token is
-// the name 'match'. A line that turns out to be a call of a function named
-// match, "match(...)", is returned as that expression statement.
-static NOINLINE rt_node_t *match_statement(rt_parser_t *p, rt_node_t *pos) {
-  next(p);
-  bool paren = TOK == RT_TOK_LPAREN;
-  rt_node_t *subject = testlist_star(p, true);
-  if (TOK != RT_TOK_COLON && paren && (TOK == RT_TOK_NEWLINE || TOK == RT_TOK_END)) {
-    vec_t args = {0};
-    if (subject->kind == RT_N_TUPLE)
-      for (size_t i = 0; i < subject->n; i++)
-        vec_push(&args, subject->kids[i]);
-    else
-      vec_push(&args, V(subject));
-    rt_node_t *call = node_new(RT_N_CALL, 0, 3, pos->line, pos->col);
-    call->kids[0] = V(node1(RT_N_NAME, 0, pos, RT_QV(match)));
-    call->kids[1] = V(vec_node(&args, RT_N_SEQ, 0, pos->line, pos->col, 0));
-    call->kids[2] = V(node_new(RT_N_SEQ, 0, 0, pos->line, pos->col));
-    accept(p, RT_TOK_NEWLINE);
-    return node1(RT_N_EXPR, 0, pos, V(call));
-  }
-  expect(p, RT_TOK_COLON);
-  expect(p, RT_TOK_NEWLINE);
-  if (TOK != RT_TOK_INDENT) expected_block(p, "'match' statement", (int)pos->line);
-  next(p);
-  vec_t cases = {0};
-  vec_push(&cases, V(subject));
-  enter(p);
-  while (TOK == RT_TOK_NAME && p->lx.value == RT_QV(case)) {
-    rt_node_t *cpos = node0(p, RT_N_PASS);
-    next(p);
-    rt_node_t *pat = sequence_item(p);
-    if (TOK == RT_TOK_COMMA) {
-      // An open sequence: case a, *b:
-      vec_t v = {0};
-      vec_push(&v, V(pat));
-      next(p);
-      while (TOK != RT_TOK_COLON && TOK != RT_TOK_KW_IF) {
-        vec_push(&v, V(sequence_item(p)));
-        if (!accept(p, RT_TOK_COMMA)) break;
-      }
-      pat = vec_node(&v, RT_N_PSEQ, 0, cpos->line, cpos->col, 0);
-    } else if (pat->kind == RT_N_PSTAR) {
-      rt_parse_error_at(p, pat, "invalid syntax");
-    }
-    vec_t names = {0};
-    pattern_names(p, pat, &names);
-    rt_gc_free(names.items);
-    rt_val_t guard = accept(p, RT_TOK_KW_IF) ? V(test(p)) : RT_NULL;
-    rt_node_t *body = block(p, "'case' statement", (int)cpos->line);
-    rt_node_t *c = node_new(RT_N_CASE, 0, 3, cpos->line, cpos->col);
-    c->kids[0] = V(pat);
-    c->kids[1] = guard;
-    c->kids[2] = V(body);
-    vec_push(&cases, V(c));
-  }
-  leave(p);
-  if (cases.n < 2) syntax(p);
-  accept(p, RT_TOK_DEDENT);
-  // Only the last case may match everything unguarded.
-  for (size_t i = 1; i + 1 < cases.n; i++) {
-    rt_node_t *c = (rt_node_t *)cases.items[i], *pat = rt_node_kid(c, 0);
-    if (!c->kids[1] && irrefutable(pat)) unreachable(p, pat);
-  }
-  return vec_node(&cases, RT_N_MATCH, 0, pos->line, pos->col, 0);
+  rt_node_t *seq = rt_parse_vec_node(&items, RT_N_SEQ, 0, pos->line, pos->col, 0);
+  rt_node_t *body = rt_parse_block(p, "'with' statement", (int)pos->line);
+  return rt_parse_node2(RT_N_WITH, 0, pos, V(seq), V(body));
 }
 
 // Decorators, then the def or class they apply to.
 static NOINLINE rt_node_t *decorated(rt_parser_t *p, rt_node_t *pos) {
   vec_t d = {0};
   while (accept(p, RT_TOK_AT)) {
-    vec_push(&d, V(test(p)));
-    expect(p, RT_TOK_NEWLINE);
+    rt_parse_vec_push(&d, V(test(p)));
+    rt_parse_expect(p, RT_TOK_NEWLINE);
   }
-  rt_node_t *decs = vec_node(&d, RT_N_SEQ, 0, pos->line, pos->col, 0);
+  rt_node_t *decs = rt_parse_vec_node(&d, RT_N_SEQ, 0, pos->line, pos->col, 0);
   if (TOK == RT_TOK_KW_DEF) return funcdef(p, decs);
   if (TOK == RT_TOK_KW_CLASS) return classdef(p, decs);
   if (TOK == RT_TOK_KW_ASYNC) {
     next(p);
-    if (TOK != RT_TOK_KW_DEF) syntax(p);
+    if (TOK != RT_TOK_KW_DEF) rt_parse_syntax(p);
     rt_node_t *x = funcdef(p, decs);
     x->op = 1;
     return x;
   }
-  syntax(p);
+  rt_parse_syntax(p);
 }
 
 // Whether token [t] after the name 'match' starts a subject rather than
@@ -1793,23 +1409,23 @@ static rt_node_t *compound_statement(rt_parser_t *p) {
   case RT_TOK_KW_TRY: return try_statement(p, pos);
   case RT_TOK_KW_WITH: return with_statement(p, pos);
   case RT_TOK_AT: return decorated(p, pos);
-  case RT_TOK_KW_DEF: return funcdef(p, node_new(RT_N_SEQ, 0, 0, pos->line, pos->col));
-  case RT_TOK_KW_CLASS: return classdef(p, node_new(RT_N_SEQ, 0, 0, pos->line, pos->col));
+  case RT_TOK_KW_DEF: return funcdef(p, rt_parse_node_new(RT_N_SEQ, 0, 0, pos->line, pos->col));
+  case RT_TOK_KW_CLASS: return classdef(p, rt_parse_node_new(RT_N_SEQ, 0, 0, pos->line, pos->col));
   case RT_TOK_NAME:
     // 'match' starts a match statement when a subject follows it.
     if (p->lx.value == RT_QV(match) && match_subject_start(rt_lexer_peek(&p->lx)))
-      return match_statement(p, pos);
+      return rt_parse_match(p, pos);
     return NULL;
   case RT_TOK_KW_ASYNC: {
     // async def / async for / async with: the plain node with op 1.
     next(p);
     rt_node_t *x;
     if (TOK == RT_TOK_KW_DEF)
-      x = funcdef(p, node_new(RT_N_SEQ, 0, 0, pos->line, pos->col));
+      x = funcdef(p, rt_parse_node_new(RT_N_SEQ, 0, 0, pos->line, pos->col));
     else if (TOK == RT_TOK_KW_FOR || TOK == RT_TOK_KW_WITH)
       x = compound_statement(p);
     else
-      syntax(p);
+      rt_parse_syntax(p);
     x->op = 1;
     x->line = pos->line;
     x->col = pos->col;
@@ -1822,7 +1438,7 @@ static rt_node_t *compound_statement(rt_parser_t *p) {
 static rt_node_t *statement(rt_parser_t *p) {
   rt_node_t *s = compound_statement(p);
   if (s) return s;
-  if (TOK == RT_TOK_INDENT) syntax(p);
+  if (TOK == RT_TOK_INDENT) rt_parse_syntax(p);
   return simple_statement(p);
 }
 
@@ -1835,7 +1451,7 @@ rt_node_t *rt_parse_next(rt_parser_t *p) {
   while (TOK == RT_TOK_NEWLINE)
     next(p);
   if (TOK == RT_TOK_END) return NULL;
-  if (TOK == RT_TOK_DEDENT) syntax(p);
+  if (TOK == RT_TOK_DEDENT) rt_parse_syntax(p);
   return statement(p);
 }
 
