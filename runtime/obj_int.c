@@ -425,16 +425,18 @@ rt_val_t rt_int_from_double(double d) {
   if (d >= -9.0e15 && d <= 9.0e15) return rt_int_from_ll((long long)d);
   bool neg = d < 0;
   if (neg) d = -d;
+  // |d| = mant * 2**shift exactly, with a 53-bit mant; here |d| > 2**53, so
+  // shift > 0. (Dividing by powers of 2**32 instead overflowed to inf
+  // for the top digit of values near the double range.)
   int e;
-  frexp(d, &e);
+  uint64_t mant = (uint64_t)ldexp(frexp(d, &e), 53);
+  size_t shift = (size_t)(e - 53), w = shift / 32, bit = shift % 32;
   size_t n = (size_t)e / 32 + 1;
   rt_bigint_t *b = big_alloc(n);
-  for (size_t i = n; i-- > 0;) {
-    double p = ldexp(1.0, (int)(32 * i));
-    double q = floor(d / p);
-    b->digits[i] = (uint32_t)q;
-    d -= q * p;
-  }
+  memset(b->digits, 0, n * sizeof(uint32_t));
+  b->digits[w] = (uint32_t)(mant << bit);
+  if (w + 1 < n) b->digits[w + 1] = (uint32_t)(mant >> (32 - bit));
+  if (w + 2 < n && bit) b->digits[w + 2] = (uint32_t)(mant >> (64 - bit));
   b->neg = neg;
   return finish(b);
 }
