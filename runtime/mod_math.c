@@ -134,9 +134,14 @@ static rt_val_t m_ceil(ARGS) {
   (void)n, (void)kw;
   return to_int(args[0], ceil);
 }
+// Rounds toward zero through floor/ceil: picolibc's trunc() on the lx106
+// cleared the low 32 bits of 1e20 (seen on QEMU).
+static double toward_zero(double x) {
+  return x < 0 ? ceil(x) : floor(x);
+}
 static rt_val_t m_trunc(ARGS) {
   (void)n, (void)kw;
-  return to_int(args[0], trunc);
+  return to_int(args[0], toward_zero);
 }
 
 static rt_val_t m_isfinite(ARGS) {

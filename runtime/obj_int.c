@@ -421,22 +421,26 @@ double rt_int_to_double(rt_val_t v) {
 rt_val_t rt_int_from_double(double d) {
   if (isnan(d)) rt_raise_msg(&rt_exc_ValueError, RT_MSG("cannot convert float NaN to integer"));
   if (isinf(d)) rt_raise_msg(&rt_exc_OverflowError, RT_MSG("cannot convert float infinity to integer"));
-  d = trunc(d);
-  if (d >= -9.0e15 && d <= 9.0e15) return rt_int_from_ll((long long)d);
+  // No trunc(): the cast truncates small values, and beyond 2**53 every
+  // double is an integer already (picolibc's trunc on the lx106 cleared
+  // the low 32 bits of 1e20, seen on QEMU).
+  if (d > -9.0e15 && d < 9.0e15) return rt_int_from_ll((long long)d);
   bool neg = d < 0;
   if (neg) d = -d;
-  // |d| = mant * 2**shift exactly, with a 53-bit mant; here |d| > 2**53, so
-  // shift > 0. (Dividing by powers of 2**32 instead overflowed to inf
-  // for the top digit of values near the double range.)
+  // |d| = (hi * 2**32 + lo) * 2**shift exactly, a 53-bit mantissa in two
+  // words; here |d| > 2**53, so shift > 0. (Dividing by powers of 2**32
+  // instead overflowed to inf for the top digit near the double range.)
   int e;
-  uint64_t mant = (uint64_t)ldexp(frexp(d, &e), 53);
+  double m = frexp(d, &e);
+  double hi_d = floor(ldexp(m, 21));
+  uint32_t hi = (uint32_t)hi_d, lo = (uint32_t)(ldexp(m, 53) - ldexp(hi_d, 32));
   size_t shift = (size_t)(e - 53), w = shift / 32, bit = shift % 32;
   size_t n = (size_t)e / 32 + 1;
   rt_bigint_t *b = big_alloc(n);
   memset(b->digits, 0, n * sizeof(uint32_t));
-  b->digits[w] = (uint32_t)(mant << bit);
-  if (w + 1 < n) b->digits[w + 1] = (uint32_t)(mant >> (32 - bit));
-  if (w + 2 < n && bit) b->digits[w + 2] = (uint32_t)(mant >> (64 - bit));
+  b->digits[w] = lo << bit;
+  if (w + 1 < n) b->digits[w + 1] = (bit ? lo >> (32 - bit) : 0) | hi << bit;
+  if (w + 2 < n && bit) b->digits[w + 2] = hi >> (32 - bit);
   b->neg = neg;
   return finish(b);
 }

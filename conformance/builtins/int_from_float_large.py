@@ -4,3 +4,4 @@ for d in (9.1e15, 2.0**53 + 2, 1e16, 1.5e17, 2.0**63, 2.0**64, 1e20, 3.7e50, 1e1
     i = int(d)
     print(i, float(i) == d, hex(i)[:20])
 print(1e308 < 10**400, -1e308 > -10**400, 1e308 == 10**308, int(1e308) == 10**308)
+print(math.trunc(1e20), math.trunc(-3.7e19), math.trunc(2.5), math.trunc(-2.5))
