@@ -216,6 +216,25 @@ static rt_node_t *starred(rt_parser_t *p) {
 // Whether a comprehension's 'for' (or 'async for') starts here.
 #define AT_COMP_FOR (TOK == RT_TOK_KW_FOR || TOK == RT_TOK_KW_ASYNC)
 
+// The targets of a 'for' (statement or comprehension) up to and including
+// its 'in': a plain expression list, starred items allowed, as one node (a
+// tuple when there is a comma). [pos] gives the tuple's position.
+static rt_node_t *for_targets(rt_parser_t *p, const rt_node_t *pos) {
+  vec_t t = {0};
+  bool tuple = false;
+  for (;;) {
+    rt_parse_vec_push(&t, V(TOK == RT_TOK_STAR ? starred(p) : expr(p)));
+    if (!accept(p, RT_TOK_COMMA)) break;
+    tuple = true;
+    if (TOK == RT_TOK_KW_IN) break;
+  }
+  rt_node_t *target =
+      tuple ? rt_parse_vec_node(&t, RT_N_TUPLE, 0, pos->line, pos->col, 0) : (rt_node_t *)t.items[0];
+  if (!tuple) rt_gc_free(t.items);
+  rt_parse_expect(p, RT_TOK_KW_IN);
+  return target;
+}
+
 // comp_for: ['async'] 'for' targets 'in' or_test ('if' or_test)* ... ;
 // appends COMPFOR nodes (op 1 for 'async for').
 static void comp_fors(rt_parser_t *p, vec_t *v) {
@@ -227,27 +246,7 @@ static void comp_fors(rt_parser_t *p, vec_t *v) {
       if (TOK != RT_TOK_KW_FOR) rt_parse_syntax(p);
     }
     next(p);
-    // Targets: a plain expression list without 'in'.
-    vec_t t = {0};
-    bool tuple = false;
-    for (;;) {
-      rt_node_t *e;
-      if (TOK == RT_TOK_STAR) {
-        rt_node_t *sp = node0(p, RT_N_PASS);
-        next(p);
-        e = rt_parse_node1(RT_N_STARRED, 0, sp, V(expr(p)));
-      } else {
-        e = expr(p);
-      }
-      rt_parse_vec_push(&t, V(e));
-      if (!accept(p, RT_TOK_COMMA)) break;
-      tuple = true;
-      if (TOK == RT_TOK_KW_IN) break;
-    }
-    rt_node_t *target =
-        tuple ? rt_parse_vec_node(&t, RT_N_TUPLE, 0, pos->line, pos->col, 0) : (rt_node_t *)t.items[0];
-    if (!tuple) rt_gc_free(t.items);
-    rt_parse_expect(p, RT_TOK_KW_IN);
+    rt_node_t *target = for_targets(p, pos);
     rt_node_t *iter = or_test(p);
     vec_t ifs = {0};
     while (TOK == RT_TOK_KW_IF) {
@@ -796,15 +795,7 @@ rt_node_t *rt_parse_testlist_star(rt_parser_t *p, bool allow_star) {
   vec_t v = {0};
   bool tuple = false;
   for (;;) {
-    rt_node_t *e;
-    if (TOK == RT_TOK_STAR && allow_star) {
-      rt_node_t *sp = node0(p, RT_N_PASS);
-      next(p);
-      e = rt_parse_node1(RT_N_STARRED, 0, sp, V(expr(p)));
-    } else {
-      e = test(p);
-    }
-    rt_parse_vec_push(&v, V(e));
+    rt_parse_vec_push(&v, V(TOK == RT_TOK_STAR && allow_star ? starred(p) : test(p)));
     if (TOK != RT_TOK_COMMA) break;
     next(p);
     tuple = true;
@@ -1277,25 +1268,7 @@ static NOINLINE rt_node_t *while_statement(rt_parser_t *p, rt_node_t *pos) {
 // for targets in iterable: ... [else: ...]; the current token is 'for'.
 static NOINLINE rt_node_t *for_statement(rt_parser_t *p, rt_node_t *pos) {
   next(p);
-  vec_t t = {0};
-  bool tuple = false;
-  for (;;) {
-    rt_node_t *e;
-    if (TOK == RT_TOK_STAR) {
-      rt_node_t *sp = node0(p, RT_N_PASS);
-      next(p);
-      e = rt_parse_node1(RT_N_STARRED, 0, sp, V(expr(p)));
-    } else {
-      e = expr(p);
-    }
-    rt_parse_vec_push(&t, V(e));
-    if (!accept(p, RT_TOK_COMMA)) break;
-    tuple = true;
-    if (TOK == RT_TOK_KW_IN) break;
-  }
-  rt_node_t *target =
-      tuple ? rt_parse_vec_node(&t, RT_N_TUPLE, 0, pos->line, pos->col, 0) : (rt_node_t *)t.items[0];
-  rt_parse_expect(p, RT_TOK_KW_IN);
+  rt_node_t *target = for_targets(p, pos);
   rt_node_t *iter = rt_parse_testlist_star(p, true);
   rt_node_t *body = rt_parse_block(p, "'for' statement", (int)pos->line);
   rt_val_t orelse = TOK == RT_TOK_KW_ELSE ? V(keyword_block(p, "'else' statement")) : RT_NULL;
